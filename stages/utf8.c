@@ -1,0 +1,259 @@
+/*
+ * utf8.c - validation, decoding, character classes, normalisation.
+ */
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "utf8.h"
+
+/*
+ * Return 1 when s holds well-formed UTF-8 (no overlongs, no surrogates,
+ * nothing above U+10FFFF); otherwise 0 with the offset of the first bad
+ * byte in *badpos.
+ */
+int
+utf8_valid(const char *s, size_t n, size_t *badpos)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k, need;
+	uint32_t cp, min;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (p[i] >= 0xc2 && p[i] <= 0xdf) {
+			need = 1; cp = p[i] & 0x1f; min = 0x80;
+		} else if ((p[i] & 0xf0) == 0xe0) {
+			need = 2; cp = p[i] & 0x0f; min = 0x800;
+		} else if (p[i] >= 0xf0 && p[i] <= 0xf4) {
+			need = 3; cp = p[i] & 0x07; min = 0x10000;
+		} else
+			goto bad;
+		if (i + need >= n)
+			goto bad;
+		for (k = 1; k <= need; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				goto bad;
+			cp = cp << 6 | (p[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			goto bad;
+		i += need + 1;
+	}
+	return 1;
+bad:
+	if (badpos)
+		*badpos = i;
+	return 0;
+}
+
+/*
+ * Decode one character of valid UTF-8; returns its length in bytes (0 at
+ * the end).  Input is assumed valid: lineio checked it on the way in.
+ */
+size_t
+utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (n == 0)
+		return 0;
+	if (p[0] < 0x80 || n < 2) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] < 0xe0) {
+		*cp = (p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+		return 2;
+	}
+	if (p[0] < 0xf0 || n < 4) {
+		if (n < 3) {
+			*cp = p[0];
+			return 1;
+		}
+		*cp = (p[0] & 0x0f) << 12 | (p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+		return 3;
+	}
+	*cp = (p[0] & 0x07) << 18 | (p[1] & 0x3f) << 12 | (p[2] & 0x3f) << 6 |
+	    (p[3] & 0x3f);
+	return 4;
+}
+
+/* Decode the last character of s; returns its length (0 if s is empty). */
+size_t
+utf8_last(const char *s, size_t n, int32_t *cp)
+{
+	size_t i = n;
+
+	if (n == 0)
+		return 0;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80 && n - i < 3)
+		i--;
+	if (i > 0)
+		i--;
+	utf8_decode(s + i, n - i, cp);
+	return n - i;
+}
+
+size_t
+utf8_count(const char *s, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			count++;
+	return count;
+}
+
+void
+utf8_encode(struct buf *b, int32_t cp)
+{
+	char tmp[4];
+
+	if (cp < 0x80) {
+		buf_addc(b, (char)cp);
+	} else if (cp < 0x800) {
+		tmp[0] = (char)(0xc0 | cp >> 6);
+		tmp[1] = (char)(0x80 | (cp & 0x3f));
+		buf_add(b, tmp, 2);
+	} else if (cp < 0x10000) {
+		tmp[0] = (char)(0xe0 | cp >> 12);
+		tmp[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		tmp[2] = (char)(0x80 | (cp & 0x3f));
+		buf_add(b, tmp, 3);
+	} else {
+		tmp[0] = (char)(0xf0 | cp >> 18);
+		tmp[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+		tmp[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+		tmp[3] = (char)(0x80 | (cp & 0x3f));
+		buf_add(b, tmp, 4);
+	}
+}
+
+/* Han ideographs, including the extension blocks and compatibility forms. */
+int
+uc_is_han(int32_t c)
+{
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f) ||
+	    (c >= 0x2e80 && c <= 0x2fdf) || c == 0x3007;
+}
+
+/* Punctuation that CJK text sets at full width. */
+int
+uc_is_cjk_punct(int32_t c)
+{
+	return (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) ||
+	    (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
+	    (c >= 0xff5b && c <= 0xff65) || c == 0x2014 || c == 0x2026 ||
+	    (c >= 0x2018 && c <= 0x201f);
+}
+
+/* A character after which a line break adds no space when rejoined. */
+int
+uc_is_cjk(int32_t c)
+{
+	return uc_is_han(c) || uc_is_cjk_punct(c) ||
+	    (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af);
+}
+
+int
+uc_is_space(int32_t c)
+{
+	return c == ' ' || c == '\t' || c == 0xa0 || c == 0x3000 ||
+	    (c >= 0x2000 && c <= 0x200b) || c == 0x202f || c == 0x205f ||
+	    c == 0xfeff;
+}
+
+/*
+ * Full-width punctuation printed in labels is kept as printed: users search
+ * for "（含外宾接待）" as it appears in the report.  Full-width digits,
+ * letters and the ASCII-like signs around numbers are folded, because
+ * "１２.５０" must read as the number it is.
+ */
+static int
+keep_as_printed(int32_t c)
+{
+	switch (c) {
+	case 0xff08: case 0xff09:	/* （ ） */
+	case 0xff1a: case 0xff1b:	/* ： ； */
+	case 0xff0c: case 0xff01:	/* ， ！ */
+	case 0xff1f: case 0xff3b:	/* ？ ［ */
+	case 0xff3d: case 0xff5b:	/* ］ ｛ */
+	case 0xff5d: case 0xff5e:	/* ｝ ～ */
+		return 1;
+	}
+	return uc_is_cjk_punct(c) && !(c >= 0xff01 && c <= 0xff5e) &&
+	    c != 0x3000;
+}
+
+static int
+needs_nfkc(int32_t c)
+{
+	if (c < 0xa0)
+		return 0;
+	if (c >= 0x4e00 && c <= 0x9fff)
+		return 0;
+	if (keep_as_printed(c))
+		return 0;
+	return 1;
+}
+
+/*
+ * Append s to out in NFKC, character by character, except the full-width
+ * punctuation kept as printed.  Any white space becomes a plain space.
+ */
+void
+uc_normalize(struct buf *out, const char *s, size_t n)
+{
+	utf8proc_int32_t dst[18];
+	utf8proc_ssize_t k, j;
+	int32_t c;
+	size_t i = 0, len;
+	int last = 0;
+
+	while (i < n) {
+		len = utf8_decode(s + i, n - i, &c);
+		if (uc_is_space(c) && c != ' ') {
+			buf_addc(out, ' ');
+		} else if (!needs_nfkc(c)) {
+			buf_add(out, s + i, len);
+		} else {
+			k = utf8proc_decompose_char(c, dst, 18,
+			    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last);
+			if (k <= 0 || k > 18) {
+				buf_add(out, s + i, len);
+			} else {
+				k = utf8proc_normalize_utf32(dst, k,
+				    UTF8PROC_COMPOSE);
+				for (j = 0; j < k; j++)
+					utf8_encode(out, dst[j]);
+			}
+		}
+		i += len;
+	}
+}
+
+/* A copy of s with runs of white space folded to one space and trimmed. */
+char *
+uc_squeeze_space(const char *s)
+{
+	struct buf b = BUF_INIT;
+	int space = 0;
+
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			buf_addc(&b, ' ');
+		space = 0;
+		buf_addc(&b, *s);
+	}
+	return buf_detach(&b);
+}

@@ -90,7 +90,9 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIB) $(LIBS)
 
 TEST_ENV = RETABLE_BIN=$(abspath $(BUILD)/bin) RETABLE_RULES=$(abspath rules) \
-	   RETABLE_TOP=$(abspath .)
+	   RETABLE_TOP=$(abspath .) RETABLE_SHARED=$(abspath ../shared) \
+	   LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 \
+	   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 test: all $(UNIT)
 	$(TEST_ENV) prove -f $(UNIT) tests/*.t

@@ -160,6 +160,19 @@ lineio_peek_byte(struct lineio *in)
 	return (unsigned char)in->chunk[in->chunk_pos];
 }
 
+/*
+ * Whether c occurs in the input read ahead but not yet returned: enough
+ * to tell, near the start, if a dump marks its pages with form feeds.
+ */
+int
+lineio_buffered_has(struct lineio *in, char c)
+{
+	if (in->chunk_pos == in->chunk_len && fill(in) <= 0)
+		return 0;
+	return memchr(in->chunk + in->chunk_pos, c,
+	    in->chunk_len - in->chunk_pos) != NULL;
+}
+
 void
 lineio_close(struct lineio *in)
 {

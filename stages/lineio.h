@@ -35,6 +35,7 @@ struct lineio {
 int	 lineio_open(struct lineio *, const char *path);
 int	 lineio_read(struct lineio *, const char **, size_t *);
 int	 lineio_peek_byte(struct lineio *);
+int	 lineio_buffered_has(struct lineio *, char);
 void	 lineio_close(struct lineio *);
 int	 lineio_slurp(const char *path, struct buf *out, struct buf *err);
 

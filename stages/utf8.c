@@ -205,7 +205,8 @@ needs_nfkc(int32_t c)
 
 /*
  * Append s to out in NFKC, character by character, except the full-width
- * punctuation kept as printed.  Any white space becomes a plain space.
+ * punctuation kept as printed.  Unusual white space becomes a plain space;
+ * tabs stay, since a tab-separated dump keeps its columns in them.
  */
 void
 uc_normalize(struct buf *out, const char *s, size_t n)
@@ -218,7 +219,7 @@ uc_normalize(struct buf *out, const char *s, size_t n)
 
 	while (i < n) {
 		len = utf8_decode(s + i, n - i, &c);
-		if (uc_is_space(c) && c != ' ') {
+		if (uc_is_space(c) && c != ' ' && c != '\t') {
 			buf_addc(out, ' ');
 		} else if (!needs_nfkc(c)) {
 			buf_add(out, s + i, len);

@@ -1,0 +1,209 @@
+/*
+ * caption.c - reading what is printed around a table, one line at a time.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "caption.h"
+#include "number.h"
+#include "textjoin.h"
+#include "utf8.h"
+
+/*
+ * Spaces next to a CJK character carry no meaning ("预算 03 表",
+ * "2022 年部门收入预算表"); spaces between two Latin words do ("Table 2").
+ */
+char *
+squeeze_cjk_spaces(const char *s, size_t n)
+{
+	struct buf b = BUF_INIT;
+	size_t i = 0, j, k;
+	int32_t before = 0, after, c;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '#'))
+		i++;
+	while (i < n) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			for (j = i; j < n && (s[j] == ' ' || s[j] == '\t'); j++)
+				;
+			if (j == n)
+				break;
+			utf8_decode(s + j, n - j, &after);
+			if (!uc_is_cjk(before) && !uc_is_cjk(after))
+				buf_addc(&b, ' ');
+			i = j;
+			continue;
+		}
+		k = utf8_decode(s + i, n - i, &c);
+		buf_add(&b, s + i, k);
+		before = c;
+		i += k;
+	}
+	return buf_detach(&b);
+}
+
+static void
+set_once(char **field, const char *s, size_t off, size_t len)
+{
+	if (*field == NULL && len > 0)
+		*field = squeeze_cjk_spaces(s + off, len);
+}
+
+/*
+ * Take from one line whatever caption facts it holds.  Returns 1 if the
+ * line is a caption line (wholly: a line of prose that happens to name a
+ * unit is not).
+ */
+int
+caption_read(struct textrules *tr, struct caption *cap, const char *s,
+    size_t n)
+{
+	struct buf rest = BUF_INIT;
+	size_t off, len;
+	int found = 0;
+
+	/* The title is looked for in what is left once the code is out, so
+	 * "预算01表" alone is a code, not a title. */
+	buf_add(&rest, s, n);
+	if (patlist_group(&tr->code, s, n, NULL, &off, &len) != -1) {
+		set_once(&cap->code, s, off, len);
+		memset(rest.s + off, ' ', len);
+		found = 1;
+	}
+	if (patlist_match(&tr->not_title, s, n) == -1 &&
+	    patlist_group(&tr->title, rest.s, rest.len, "title", &off,
+	    &len) != -1) {
+		set_once(&cap->title, rest.s, off, len);
+		found = 1;
+	}
+	buf_free(&rest);
+	if (patlist_group(&tr->unit, s, n, "unit", &off, &len) != -1) {
+		set_once(&cap->unit, s, off, len);
+		found = 1;
+	}
+	if (patlist_group(&tr->entity, s, n, "entity", &off, &len) != -1) {
+		set_once(&cap->entity, s, off, len);
+		found = 1;
+	}
+	if (!found && patlist_match(&tr->caption_extra, s, n) != -1)
+		found = 1;
+	if (found)
+		cap->nlines++;
+	return found;
+}
+
+enum linekind
+caption_classify(struct textrules *tr, const char *s, size_t n)
+{
+	struct caption probe;
+	enum linekind kind = LINE_TEXT;
+
+	if (patlist_match(&tr->furniture, s, n) != -1)
+		return LINE_FURNITURE;
+	if (patlist_match(&tr->note, s, n) != -1)
+		return LINE_NOTE;
+	memset(&probe, 0, sizeof(probe));
+	if (caption_read(tr, &probe, s, n))
+		kind = LINE_CAPTION;
+	caption_free(&probe);
+	if (kind == LINE_TEXT && patlist_match(&tr->section, s, n) != -1)
+		kind = LINE_SECTION;
+	return kind;
+}
+
+void
+caption_free(struct caption *cap)
+{
+	free(cap->code);
+	free(cap->title);
+	free(cap->unit);
+	free(cap->entity);
+	memset(cap, 0, sizeof(*cap));
+}
+
+void
+caption_move(struct caption *dst, struct caption *src)
+{
+	caption_free(dst);
+	*dst = *src;
+	memset(src, 0, sizeof(*src));
+}
+
+/*
+ * Whether a caption block announces a table: a code does; a title does
+ * when a unit, an entity or tabular lines follow.  A lone title is more
+ * often a heading or an entry of the table of contents.
+ */
+int
+caption_confirms(const struct caption *cap, int next_is_tabular)
+{
+	if (cap->code)
+		return 1;
+	if (cap->title && (cap->unit || cap->entity || next_is_tabular))
+		return 1;
+	return 0;
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+/* A caption printed again on the next page: the same code or title. */
+int
+caption_continues(const struct caption *next, const struct caption *open)
+{
+	if (next->code && open->code)
+		return same(next->code, open->code);
+	if (next->title && open->title)
+		return same(next->title, open->title) &&
+		    (!next->entity || !open->entity ||
+		    same(next->entity, open->entity));
+	return 0;
+}
+
+static size_t
+first_token(const char *s, size_t n, size_t *start)
+{
+	size_t i = 0, e;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	e = i;
+	while (e < n && s[e] != ' ' && s[e] != '\t')
+		e++;
+	*start = i;
+	return e - i;
+}
+
+/*
+ * Whether a line reads as a row of the table body rather than its header:
+ * it holds an amount with decimals or thousands separators, or it starts
+ * with a code followed by a label, or it is a total row.  栏次 rows ("1 2
+ * 3") hold only small integers and stay in the header.
+ */
+int
+line_is_data(struct textrules *tr, const char *s, size_t n)
+{
+	struct num v;
+	size_t i = 0, start, len;
+
+	while (i < n) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		start = i;
+		while (i < n && s[i] != ' ' && s[i] != '\t')
+			i++;
+		if (i > start && num_parse(s + start, i - start, &v) &&
+		    (v.decimals > 0 || v.grouped) && !v.percent)
+			return 1;
+	}
+	if (patlist_match(&tr->total, s, n) != -1)
+		return 1;
+	len = first_token(s, n, &start);
+	if (len >= 3 && num_is_int_code(s + start, len) && start + len < n &&
+	    tj_has_cjk(s + start + len, n - start - len))
+		return 1;
+	return 0;
+}

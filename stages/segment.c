@@ -1,0 +1,344 @@
+/*
+ * segment.c - find where each table begins and ends.
+ *
+ * The stream's lines are prose until a caption block announces a table;
+ * the table's lines are then sorted into parts (caption, head, body, note)
+ * until the next caption, a section heading, or the prose after its
+ * notes.  A caption that repeats the open table's code or title is the
+ * table continued on the next page: its caption and repeated header lines
+ * are dropped and the body goes on.  Page furniture is dropped wherever it
+ * is.
+ *
+ * A table is held until it is known to be complete (the next caption may
+ * continue it), so memory is one table, never the document.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "caption.h"
+#include "segment.h"
+#include "textrules.h"
+
+enum part { PART_NONE, PART_CAPTION, PART_HEAD, PART_BODY, PART_NOTE };
+
+static const char *part_names[] = { "", "caption", "head", "body", "note" };
+
+/* Caption lines read but not yet known to announce a table. */
+struct held {
+	struct caption	 cap;
+	struct buf	 raw;		/* their records, newline-terminated */
+	int		 n;
+};
+
+struct table {
+	int		 open;
+	struct caption	 cap;
+	struct buf	 recs;		/* the table's records, in order */
+	enum part	 part;
+	char		**head;		/* header lines, to spot them repeated */
+	int		 nhead;
+	struct buf	 pages;		/* "12,13" */
+	long		 last_page;
+	int		 skipping;	/* dropping a repeated header */
+};
+
+struct seg {
+	struct cli	*cli;
+	struct textrules tr;
+	struct held	 held;
+	struct table	 t;
+	long		 number;	/* tables so far in this document */
+	struct buf	 rec;
+};
+
+static void process_line(struct seg *, const struct rec *, const char *,
+    size_t);
+
+static void
+set_part(struct table *t, enum part p)
+{
+	if (t->part == p)
+		return;
+	t->part = p;
+	buf_printf(&t->recs, "part\t%s\n", part_names[p]);
+}
+
+static void
+note_page(struct table *t, long page)
+{
+	if (page <= 0 || page == t->last_page)
+		return;
+	if (t->pages.len)
+		buf_addc(&t->pages, ',');
+	buf_printf(&t->pages, "%ld", page);
+	t->last_page = page;
+}
+
+static void
+table_clear(struct table *t)
+{
+	int i;
+
+	caption_free(&t->cap);
+	buf_free(&t->recs);
+	buf_free(&t->pages);
+	for (i = 0; i < t->nhead; i++)
+		free(t->head[i]);
+	free(t->head);
+	memset(t, 0, sizeof(*t));
+}
+
+static void
+close_table(struct seg *s)
+{
+	struct table *t = &s->t;
+
+	if (!t->open)
+		return;
+	rec_begin(&s->rec, "table");
+	rec_long_field(&s->rec, ++s->number);
+	if (t->cap.code)
+		rec_kv(&s->rec, "code", t->cap.code);
+	if (t->cap.title)
+		rec_kv(&s->rec, "title", t->cap.title);
+	if (t->cap.unit)
+		rec_kv(&s->rec, "unit", t->cap.unit);
+	if (t->cap.entity)
+		rec_kv(&s->rec, "entity", t->cap.entity);
+	if (t->pages.len)
+		rec_kv(&s->rec, "pages", t->pages.s);
+	rec_end(&s->rec);
+	out_put(&s->cli->out, &s->rec);
+	out_put(&s->cli->out, &t->recs);
+	buf_clear(&s->rec);
+	buf_printf(&s->rec, "endtable\t%ld\n", s->number);
+	out_put(&s->cli->out, &s->rec);
+	table_clear(t);
+}
+
+static void
+open_table(struct seg *s)
+{
+	struct table *t = &s->t;
+
+	close_table(s);
+	t->open = 1;
+	caption_move(&t->cap, &s->held.cap);
+	set_part(t, PART_CAPTION);
+	buf_add(&t->recs, buf_str(&s->held.raw), s->held.raw.len);
+}
+
+static void
+held_clear(struct held *h)
+{
+	caption_free(&h->cap);
+	buf_clear(&h->raw);
+	h->n = 0;
+}
+
+/* Unconfirmed caption lines go back through as ordinary lines. */
+static void
+release_held(struct seg *s)
+{
+	struct buf raw = BUF_INIT;
+	struct rec r;
+	const char *p, *nl;
+
+	buf_add(&raw, buf_str(&s->held.raw), s->held.raw.len);
+	held_clear(&s->held);
+	rec_init(&r);
+	for (p = buf_str(&raw); *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		rec_parse(&r, p, (size_t)(nl - p));
+		process_line(s, &r, p, (size_t)(nl - p));
+	}
+	rec_free(&r);
+	buf_free(&raw);
+}
+
+/*
+ * The line after a caption block decides what the block was: a new
+ * table, the open table continued, or just lines.
+ */
+static void
+resolve_held(struct seg *s, const char *next, size_t n, int have_next)
+{
+	int tabular = have_next && (memchr(next, '\t', n) ||
+	    line_is_data(&s->tr, next, n));
+
+	if (s->held.n == 0)
+		return;
+	if (!caption_confirms(&s->held.cap, tabular)) {
+		release_held(s);
+		return;
+	}
+	if (s->t.open && caption_continues(&s->held.cap, &s->t.cap)) {
+		held_clear(&s->held);
+		s->t.skipping = 1;
+		return;
+	}
+	open_table(s);
+	held_clear(&s->held);
+}
+
+static int
+repeats_header(const struct table *t, const char *text)
+{
+	int i;
+
+	for (i = 0; i < t->nhead; i++)
+		if (strcmp(t->head[i], text) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+add_head_line(struct table *t, const char *text)
+{
+	t->head = xreallocarray(t->head, (size_t)t->nhead + 1, sizeof(char *));
+	t->head[t->nhead++] = xstrdup(text);
+}
+
+static void
+append_line(struct table *t, const char *raw, size_t len, long page)
+{
+	buf_add(&t->recs, raw, len);
+	buf_addc(&t->recs, '\n');
+	note_page(t, page);
+}
+
+/* A line that is not a caption line, inside a table or not. */
+static void
+place_line(struct seg *s, enum linekind kind, const char *text, long gap,
+    long page, const char *raw, size_t len)
+{
+	struct table *t = &s->t;
+	size_t n = strlen(text);
+
+	if (t->open && kind == LINE_SECTION)
+		close_table(s);
+	if (!t->open) {
+		out_line(&s->cli->out, raw, len);
+		return;
+	}
+	if (t->skipping) {
+		if (repeats_header(t, text))
+			return;
+		t->skipping = 0;
+	}
+	if (kind == LINE_NOTE) {
+		set_part(t, PART_NOTE);
+	} else if (t->part == PART_NOTE) {
+		if (gap >= 2 || line_is_data(&s->tr, text, n)) {
+			close_table(s);
+			out_line(&s->cli->out, raw, len);
+			return;
+		}
+	} else if (t->part == PART_CAPTION || t->part == PART_HEAD) {
+		if (line_is_data(&s->tr, text, n)) {
+			set_part(t, PART_BODY);
+		} else {
+			set_part(t, PART_HEAD);
+			add_head_line(t, text);
+		}
+	}
+	append_line(t, raw, len, page);
+}
+
+static void
+process_line(struct seg *s, const struct rec *r, const char *raw, size_t len)
+{
+	const char *text = rec_field(r, 4);
+	size_t n = strlen(text);
+	enum linekind kind = caption_classify(&s->tr, text, n);
+
+	if (kind == LINE_FURNITURE)
+		return;
+	if (kind == LINE_CAPTION) {
+		caption_read(&s->tr, &s->held.cap, text, n);
+		buf_add(&s->held.raw, raw, len);
+		buf_addc(&s->held.raw, '\n');
+		s->held.n++;
+		return;
+	}
+	if (s->held.n > 0)
+		resolve_held(s, text, n, 1);
+	place_line(s, kind, text, rec_long(r, 3), rec_long(r, 1), raw, len);
+}
+
+static void
+end_document(struct seg *s)
+{
+	resolve_held(s, "", 0, 0);
+	close_table(s);
+}
+
+/* Records that are not lines: kept in order inside an open table. */
+static void
+other_record(struct seg *s, const struct rec *r, const char *raw, size_t len)
+{
+	if (rec_is(r, "doc")) {
+		end_document(s);
+		s->number = 0;
+	} else if (rec_is(r, "error")) {
+		cli_pass_error(s->cli, r);
+		return;
+	}
+	if (s->t.open && s->held.n == 0) {
+		buf_add(&s->t.recs, raw, len);
+		buf_addc(&s->t.recs, '\n');
+	} else
+		out_line(&s->cli->out, raw, len);
+}
+
+static void
+run_input(struct seg *s, const char *path)
+{
+	struct lineio in;
+	struct rec r;
+	const char *line;
+	size_t len;
+	int got;
+
+	if (cli_open_stream(s->cli, path, &in) == -1)
+		return;
+	rec_init(&r);
+	while ((got = lineio_read(&in, &line, &len)) > 0) {
+		rec_parse(&r, line, len);
+		if (rec_is(&r, "line") && r.nf >= 5)
+			process_line(s, &r, line, len);
+		else
+			other_record(s, &r, line, len);
+	}
+	end_document(s);
+	if (got < 0)
+		cli_emit_error(s->cli, path, buf_str(&in.err));
+	rec_free(&r);
+	lineio_close(&in);
+}
+
+int
+segment_run(struct cli *cli)
+{
+	struct seg s;
+	struct buf err = BUF_INIT;
+	int i;
+
+	memset(&s, 0, sizeof(s));
+	s.cli = cli;
+	cli_load_rules(cli);
+	if (textrules_load(&s.tr, &cli->rules, &err) == -1)
+		cli_usage_error(cli, "%s", buf_str(&err));
+	out_init(&cli->out, 0);
+	out_header(&cli->out);
+	cli_emit_rules(cli, "table-segment");
+	for (i = 0; i < cli->ninputs; i++)
+		run_input(&s, cli->inputs[i]);
+	textrules_free(&s.tr);
+	caption_free(&s.held.cap);
+	buf_free(&s.held.raw);
+	table_clear(&s.t);
+	buf_free(&s.rec);
+	buf_free(&err);
+	return cli_exit(cli);
+}

@@ -1,0 +1,794 @@
+/*
+ * textrows.c - rebuilding a table from text without geometry or tabs.
+ *
+ * The steps: the family's layout gives the header and the columns; the
+ * body lines are gathered into rows (a row starts at a code, an item, a
+ * total, or after a row that has its amounts; wrapped labels and amounts
+ * on a line of their own join the row before); a two-sided row is cut
+ * where its second label begins; in each side the codes and labels are
+ * matched to the columns they fit, the 行次 numbers to their column, and
+ * the amounts are left to the solver.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks.h"
+#include "layout.h"
+#include "number.h"
+#include "solver.h"
+#include "textjoin.h"
+#include "textrows.h"
+#include "utf8.h"
+
+enum tkind { TK_NUM, TK_TEXT };
+
+struct token {
+	char		*text;
+	enum tkind	 kind;
+	struct num	 num;
+	int		 plain;		/* digits only: a code, a 行次, or 131 */
+};
+
+struct lrow {
+	struct token	*t;
+	int		 n;
+	long		 page;
+};
+
+struct tb {
+	struct grid	*g;
+	struct textrules *tr;
+	struct layout	 l;
+	struct lrow	*rows;
+	int		 nrows;
+	int		 decimals;
+	int		 totalspan;
+};
+
+static void
+add_token(struct lrow *r, const char *s, size_t n)
+{
+	struct token *t;
+
+	r->t = xreallocarray(r->t, (size_t)r->n + 1, sizeof(*r->t));
+	t = &r->t[r->n++];
+	memset(t, 0, sizeof(*t));
+	t->text = xstrndup(s, n);
+	if (num_parse(s, n, &t->num)) {
+		t->kind = TK_NUM;
+		t->plain = num_is_int_code(s, n);
+	} else
+		t->kind = TK_TEXT;
+}
+
+static void
+tokenize(struct lrow *r, const char *s)
+{
+	const char *p = s, *e;
+
+	for (;;) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		e = p + strcspn(p, " \t");
+		add_token(r, p, (size_t)(e - p));
+		p = e;
+	}
+}
+
+static int
+is_amount(const struct token *t)
+{
+	return t->kind == TK_NUM && !t->num.percent &&
+	    (!t->plain || t->num.decimals > 0);
+}
+
+static int
+has_kind(const struct lrow *r, int text)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (text ? r->t[i].kind == TK_TEXT : is_amount(&r->t[i]))
+			return 1;
+	return 0;
+}
+
+static int
+only_amounts(const struct lrow *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (!is_amount(&r->t[i]))
+			return 0;
+	return r->n > 0;
+}
+
+static int
+starts_with_code(const struct lrow *r)
+{
+	return r->n > 0 && r->t[0].plain && strlen(r->t[0].text) >= 3;
+}
+
+/*
+ * Whether a body line begins a new row, given the row being gathered.
+ * Numbers alone finish a row that has none yet; a code alone waits for
+ * its label; an item, a total or a code begins a row; a line of words
+ * after a coded row still without amounts is its label, wrapped.
+ */
+static int
+starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
+    const char *text)
+{
+	size_t n = strlen(text);
+
+	if (cur == NULL)
+		return 1;
+	if (only_amounts(line))
+		return has_kind(cur, 0);
+	if (!has_kind(cur, 1) && !has_kind(cur, 0))
+		return 0;
+	if (patlist_match(&b->tr->item, text, n) != -1 ||
+	    patlist_match(&b->tr->total, text, n) != -1 ||
+	    patlist_match(&b->tr->of_which, text, n) != -1 ||
+	    starts_with_code(line))
+		return 1;
+	if (has_kind(cur, 0))
+		return 1;
+	if (starts_with_code(cur) && !has_kind(line, 0))
+		return 0;
+	return 1;
+}
+
+static void
+free_row(struct lrow *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->t[i].text);
+	free(r->t);
+	memset(r, 0, sizeof(*r));
+}
+
+static void
+gather_rows(struct tb *b, const struct tinput *in)
+{
+	struct lrow line, *cur = NULL;
+	int i, k;
+
+	for (i = 0; i < in->nbody; i++) {
+		memset(&line, 0, sizeof(line));
+		tokenize(&line, in->body[i].text);
+		if (line.n == 0)
+			continue;
+		if (starts_row(b, cur, &line, in->body[i].text)) {
+			b->rows = xreallocarray(b->rows, (size_t)b->nrows + 1,
+			    sizeof(*b->rows));
+			cur = &b->rows[b->nrows++];
+			*cur = line;
+			cur->page = in->body[i].page;
+			continue;
+		}
+		for (k = 0; k < line.n; k++) {
+			cur->t = xreallocarray(cur->t, (size_t)cur->n + 1,
+			    sizeof(*cur->t));
+			cur->t[cur->n++] = line.t[k];
+		}
+		free(line.t);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+
+/* Consecutive words are one label unless the second starts an item. */
+static int
+new_label(struct tb *b, const struct token *prev, const struct token *t)
+{
+	size_t n = strlen(t->text);
+	int i;
+
+	if (patlist_match(&b->tr->item, t->text, n) != -1)
+		return 1;
+	for (i = 1; i < b->l.nsides; i++)
+		if (regex_match(b->l.sides[i].rx, t->text, n) &&
+		    regex_match(b->l.sides[0].rx, prev->text, strlen(prev->text))
+		    && !regex_match(b->l.sides[0].rx, t->text, n))
+			return 1;
+	return 0;
+}
+
+/* Which side a lone label belongs to, by the family's side patterns. */
+static int
+label_side(struct tb *b, const char *label, int tokens_before)
+{
+	size_t n = strlen(label);
+	int s, hits = 0, side = 0;
+
+	for (s = 0; s < b->l.nsides; s++)
+		if (regex_match(b->l.sides[s].rx, label, n)) {
+			hits++;
+			side = s;
+		}
+	if (hits == 1)
+		return side;
+	return tokens_before > 0 && b->l.nsides > 1 ? 1 : 0;
+}
+
+/*
+ * Cut a row's tokens into sides: side[i] is the side of token i.  The
+ * first label opens side 0 (or a later side its words belong to), the
+ * next label the next side.
+ */
+static void
+assign_sides(struct tb *b, const struct lrow *r, int *side)
+{
+	int i, cur = 0, labels = 0, first_label = -1;
+
+	for (i = 0; i < r->n; i++)
+		if (r->t[i].kind == TK_TEXT && (i == 0 ||
+		    r->t[i - 1].kind != TK_TEXT ||
+		    new_label(b, &r->t[i - 1], &r->t[i]))) {
+			if (first_label < 0)
+				first_label = i;
+			labels++;
+		}
+	if (b->l.nsides < 2 || labels == 0) {
+		for (i = 0; i < r->n; i++)
+			side[i] = 0;
+		return;
+	}
+	if (labels == 1)
+		cur = label_side(b, r->t[first_label].text, first_label);
+	labels = 0;
+	for (i = 0; i < r->n; i++) {
+		if (r->t[i].kind == TK_TEXT && (i == 0 ||
+		    r->t[i - 1].kind != TK_TEXT ||
+		    new_label(b, &r->t[i - 1], &r->t[i]))) {
+			if (labels > 0 && cur + 1 < b->l.nsides)
+				cur++;
+			labels++;
+		}
+		/* Numbers before a side-1 label belong to side 0. */
+		side[i] = i < first_label && cur > 0 ? cur - 1 : cur;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+
+struct fit {
+	int	 best_cost;
+	int	*best;		/* column per token */
+	int	*cur;
+};
+
+static int
+token_cost(const struct tb *b, const struct token *t, int col)
+{
+	const struct lcol *c = &b->l.cols[col];
+
+	switch (c->type) {
+	case COL_CODE:
+		if (!t->plain)
+			return -1;
+		if (c->rx && !regex_match(c->rx, t->text, strlen(t->text)))
+			return -1;
+		return 0;
+	case COL_LABEL:
+		return t->kind == TK_TEXT ? 0 : 5;
+	case COL_TEXT:
+		if (c->rx)
+			return regex_match(c->rx, t->text, strlen(t->text)) ?
+			    0 : 3;
+		return t->kind == TK_TEXT ? 1 : 5;
+	default:
+		return -1;
+	}
+}
+
+/* A group of code columns filled in part is no reading at all. */
+static int
+group_penalty(const struct tb *b, const int *cols, int ncols,
+    const int *filled)
+{
+	int i, k, g, any, all, pen = 0;
+
+	for (i = 0; i < ncols; i++) {
+		g = b->l.cols[cols[i]].group;
+		if (g < 0)
+			continue;
+		any = 0;
+		all = 1;
+		for (k = 0; k < ncols; k++)
+			if (b->l.cols[cols[k]].group == g) {
+				any |= filled[k];
+				all &= filled[k];
+			}
+		if (any && !all)
+			pen += 10;
+	}
+	return pen;
+}
+
+static void
+fit_tokens(const struct tb *b, const struct token *t, int nt, const int *cols,
+    int ncols, int ti, int ci, int cost, struct fit *f)
+{
+	int k, c, filled[64];
+
+	if (cost >= f->best_cost)
+		return;
+	if (ti == nt) {
+		memset(filled, 0, sizeof(filled));
+		for (k = 0; k < nt; k++)
+			filled[f->cur[k]] = 1;
+		cost += group_penalty(b, cols, ncols, filled);
+		if (cost < f->best_cost) {
+			f->best_cost = cost;
+			memcpy(f->best, f->cur, sizeof(int) * (size_t)nt);
+		}
+		return;
+	}
+	/* The same label column again: a label printed in two pieces. */
+	if (ti > 0 && t[ti].kind == TK_TEXT && t[ti - 1].kind == TK_TEXT &&
+	    b->l.cols[cols[ci - 1]].type != COL_CODE) {
+		f->cur[ti] = ci - 1;
+		fit_tokens(b, t, nt, cols, ncols, ti + 1, ci, cost + 1, f);
+	}
+	for (k = ci; k < ncols; k++) {
+		if ((c = token_cost(b, &t[ti], cols[k])) < 0)
+			continue;
+		f->cur[ti] = k;
+		fit_tokens(b, t, nt, cols, ncols, ti + 1, k + 1, cost + c, f);
+	}
+}
+
+static void
+put_cell(struct tb *b, int row, int col, const char *text, long page)
+{
+	struct gcell *c = grid_cell(b->g, row, col);
+
+	if (c != NULL) {
+		/* A label in two pieces: join them, spaced between Latin. */
+		struct buf joined = BUF_INIT;
+		int32_t last, first;
+
+		buf_adds(&joined, c->text);
+		utf8_last(c->text, strlen(c->text), &last);
+		utf8_decode(text, strlen(text), &first);
+		if (last < 0x80 && first < 0x80)
+			buf_addc(&joined, ' ');
+		buf_adds(&joined, text);
+		free(c->text);
+		c->text = buf_detach(&joined);
+		return;
+	}
+	c = grid_add_cell(b->g, row, col, 1, 1, 0, text);
+	c->page = page;
+}
+
+/* Codes and labels of one side to their columns. */
+static void
+place_words(struct tb *b, const struct token *t, int nt, int side, int row,
+    long page)
+{
+	int cols[64], ncols = 0, i;
+	struct fit f;
+
+	if (nt == 0)
+		return;
+	for (i = 0; i < b->l.ncols && ncols < 64; i++)
+		if (b->l.cols[i].side == side &&
+		    b->l.cols[i].type != COL_AMOUNT &&
+		    b->l.cols[i].type != COL_INT)
+			cols[ncols++] = i;
+	f.best_cost = 1 << 30;
+	f.best = xmalloc(sizeof(int) * (size_t)nt);
+	f.cur = xmalloc(sizeof(int) * (size_t)nt);
+	if (ncols > 0)
+		fit_tokens(b, t, nt, cols, ncols, 0, 0, 0, &f);
+	for (i = 0; i < nt; i++) {
+		int col = -1, k;
+
+		if (f.best_cost < (1 << 30))
+			col = cols[f.best[i]];
+		else		/* nothing fits: keep the words in the label */
+			for (k = 0; k < ncols && col < 0; k++)
+				if (b->l.cols[cols[k]].type == COL_LABEL)
+					col = cols[k];
+		if (col < 0 && ncols > 0)
+			col = cols[0];
+		if (col >= 0)
+			put_cell(b, row, col, t[i].text, page);
+	}
+	free(f.best);
+	free(f.cur);
+}
+
+/*
+ * A total or 栏次 label printed across the empty code columns before it
+ * (合计 over 科目代码 and 科目名称), when the family prints it so.
+ */
+static void
+span_label(struct tb *b, int row, int side)
+{
+	struct gcell *c;
+	int first = -1, label = -1, i;
+
+	for (i = 0; i < b->l.ncols; i++) {
+		if (b->l.cols[i].side != side)
+			continue;
+		if (first < 0 && b->l.cols[i].type != COL_AMOUNT)
+			first = i;
+		if (b->l.cols[i].type == COL_LABEL) {
+			label = i;
+			break;
+		}
+	}
+	if (first < 0 || label <= first || !(c = grid_cell(b->g, row, label)))
+		return;
+	for (i = first; i < label; i++)
+		if (grid_cell(b->g, row, i))
+			return;
+	c->col = first;
+	c->colspan = label - first + 1;
+}
+
+struct sideparts {
+	int	 words[64], nwords;
+	int	 ints[64], nints;
+	int	 amounts[64], namounts;
+};
+
+/* Within a side: words, then 行次 numbers, then amounts. */
+static void
+split_side(struct tb *b, const struct lrow *r, const int *side, int s,
+    struct sideparts *p)
+{
+	int i, last_text = -1, nint_cols = 0;
+
+	memset(p, 0, sizeof(*p));
+	for (i = 0; i < b->l.ncols; i++)
+		if (b->l.cols[i].side == s && b->l.cols[i].type == COL_INT)
+			nint_cols++;
+	for (i = 0; i < r->n; i++)
+		if (side[i] == s && r->t[i].kind == TK_TEXT)
+			last_text = i;
+	for (i = 0; i < r->n && p->nwords < 64 && p->namounts < 64; i++) {
+		if (side[i] != s)
+			continue;
+		if (i <= last_text || (last_text < 0 && r->t[i].plain &&
+		    !nint_cols && p->namounts == 0 && i + 1 < r->n &&
+		    strlen(r->t[i].text) >= 3 && side[i + 1] == s))
+			p->words[p->nwords++] = i;
+		else if (r->t[i].plain && p->nints < nint_cols &&
+		    p->namounts == 0 && strlen(r->t[i].text) <= 2)
+			p->ints[p->nints++] = i;
+		else
+			p->amounts[p->namounts++] = i;
+	}
+}
+
+static int
+side_cols(const struct tb *b, int s, enum coltype type, int *cols)
+{
+	int i, n = 0;
+
+	for (i = 0; i < b->l.ncols && n < 64; i++)
+		if (b->l.cols[i].side == s && b->l.cols[i].type == type)
+			cols[n++] = i;
+	return n;
+}
+
+static void
+place_ints(struct tb *b, const struct lrow *r, const struct sideparts *p,
+    int s, int row)
+{
+	int cols[64], n = side_cols(b, s, COL_INT, cols), i;
+
+	for (i = 0; i < p->nints && i < n; i++)
+		put_cell(b, row, cols[i], r->t[p->ints[i]].text, r->page);
+}
+
+static void
+add_segment(struct srow *sr, const struct lrow *r, const struct sideparts *p,
+    const int *cols, int ncols, int decimals)
+{
+	struct segment *sg;
+	int i;
+
+	sr->segs = xreallocarray(sr->segs, (size_t)sr->nsegs + 1,
+	    sizeof(*sr->segs));
+	sg = &sr->segs[sr->nsegs++];
+	sg->nvals = p->namounts;
+	sg->vals = xmalloc(sizeof(long long) * (size_t)(p->namounts + 1));
+	sg->texts = xmalloc(sizeof(char *) * (size_t)(p->namounts + 1));
+	for (i = 0; i < p->namounts; i++) {
+		sg->vals[i] = num_scale(&r->t[p->amounts[i]].num, decimals);
+		sg->texts[i] = r->t[p->amounts[i]].text;
+	}
+	sg->ncols = ncols;
+	sg->cols = xmalloc(sizeof(int) * (size_t)(ncols + 1));
+	memcpy(sg->cols, cols, sizeof(int) * (size_t)ncols);
+}
+
+static int
+row_is_total(struct tb *b, const struct lrow *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->t[i].kind == TK_TEXT)
+			return patlist_match(&b->tr->total, r->t[i].text,
+			    strlen(r->t[i].text)) != -1;
+	return 0;
+}
+
+static const char *
+first_code(struct tb *b, int row)
+{
+	int i;
+
+	for (i = 0; i < b->l.ncols; i++)
+		if (b->l.cols[i].type == COL_CODE)
+			return grid_text(b->g, row, i);
+	return NULL;
+}
+
+/* One body row: words and 行次 placed now, amounts queued for the solver. */
+static void
+build_row(struct tb *b, const struct lrow *r, int row, struct srow *sr)
+{
+	struct sideparts p;
+	int side[256], s, cols[64], ncols;
+	struct grow *gr = grid_add_row(b->g, row, r->page);
+
+	gr->kind = row_is_total(b, r) ? ROW_TOTAL : ROW_DATA;
+	assign_sides(b, r, side);
+	memset(sr, 0, sizeof(*sr));
+	for (s = 0; s < (b->l.nsides > 1 ? b->l.nsides : 1); s++) {
+		struct token words[64];
+		int i;
+
+		split_side(b, r, side, s, &p);
+		for (i = 0; i < p.nwords; i++)
+			words[i] = r->t[p.words[i]];
+		place_words(b, words, p.nwords, s, row, r->page);
+		place_ints(b, r, &p, s, row);
+		if (b->totalspan && gr->kind == ROW_TOTAL)
+			span_label(b, row, s);
+		if (p.namounts == 0)
+			continue;
+		ncols = side_cols(b, s, COL_AMOUNT, cols);
+		add_segment(sr, r, &p, cols, ncols, b->decimals);
+	}
+	sr->code_text = first_code(b, row);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+columns_from_layout(struct tb *b)
+{
+	int i, c;
+
+	for (i = 0; i < b->l.ncols; i++) {
+		c = grid_add_col(b->g, b->l.cols[i].path, b->l.cols[i].type);
+		b->g->cols[c].canon = xstrdup(b->l.cols[i].canon);
+		b->g->cols[c].group = b->l.cols[i].group;
+		b->g->cols[c].of_which = b->l.cols[i].of_which;
+	}
+	for (i = 0; i < b->l.nsums; i++)
+		grid_add_sum(b->g, b->l.sums[i].lhs, b->l.sums[i].rhs,
+		    b->l.sums[i].nrhs);
+	for (i = 0; i < b->l.ncells; i++)
+		grid_add_cell(b->g, b->l.cells[i].row, b->l.cells[i].col,
+		    b->l.cells[i].rowspan, b->l.cells[i].colspan, 1,
+		    b->l.cells[i].text);
+	b->g->header_rows = b->l.tree_rows;
+}
+
+/*
+ * The 栏次 row under the header: its label in the label column, its
+ * numbers one per amount column, left to right.
+ */
+static void
+marker_row(struct tb *b, const struct tinput *in, const char *marker)
+{
+	struct lrow r;
+	struct gcell *c;
+	int side[256], s, i, k, row = b->l.tree_rows, cols[64], n, label;
+	size_t mlen = strlen(marker);
+
+	for (i = 0; i < in->nhead; i++)
+		if (strncmp(in->head[i].text, marker, mlen) == 0)
+			break;
+	if (i == in->nhead)
+		return;
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, in->head[i].text);
+	assign_sides(b, &r, side);
+	for (s = 0; s < (b->l.nsides > 1 ? b->l.nsides : 1); s++) {
+		label = -1;
+		for (k = 0; k < b->l.ncols && label < 0; k++)
+			if (b->l.cols[k].side == s &&
+			    b->l.cols[k].type == COL_LABEL)
+				label = k;
+		n = side_cols(b, s, COL_AMOUNT, cols);
+		for (k = 0, i = 0; k < r.n; k++) {
+			if (side[k] != s)
+				continue;
+			if (r.t[k].kind == TK_TEXT && label >= 0) {
+				c = grid_add_cell(b->g, row, label, 1, 1, 1,
+				    r.t[k].text);
+				(void)c;
+			} else if (r.t[k].kind == TK_NUM && i < n)
+				grid_add_cell(b->g, row, cols[i++], 1, 1, 1,
+				    r.t[k].text);
+		}
+		if (b->totalspan)
+			span_label(b, row, s);
+	}
+	free_row(&r);
+	b->g->header_rows++;
+}
+
+static int
+table_decimals(const struct tb *b)
+{
+	int r, i, d = 0;
+
+	for (r = 0; r < b->nrows; r++)
+		for (i = 0; i < b->rows[r].n; i++)
+			if (b->rows[r].t[i].kind == TK_NUM &&
+			    b->rows[r].t[i].num.decimals > d)
+				d = b->rows[r].t[i].num.decimals;
+	return d;
+}
+
+static void
+fill_amounts(struct tb *b, struct srow *sr, int first_row)
+{
+	struct gcell *c;
+	int r, s, k, vi;
+
+	for (r = 0; r < b->nrows; r++) {
+		vi = 0;
+		for (s = 0; s < sr[r].nsegs; s++)
+			for (k = 0; k < sr[r].segs[s].nvals; k++, vi++) {
+				if (sr[r].col_of[vi] < 0)
+					continue;
+				c = grid_add_cell(b->g, first_row + r,
+				    sr[r].col_of[vi], 1, 1, 0,
+				    sr[r].segs[s].texts[k]);
+				c->page = b->rows[r].page;
+			}
+		b->g->rows[r].ambiguous = sr[r].ambiguous;
+		if (sr[r].dropped) {
+			struct grow *gr = &b->g->rows[r];
+
+			if (gr->failures.len)
+				buf_addc(&gr->failures, '\n');
+			buf_adds(&gr->failures, "a value fitting no column "
+			    "was left out");
+			gr->check = 1;
+		}
+	}
+}
+
+static void
+free_srows(struct srow *sr, int n)
+{
+	int r, s;
+
+	for (r = 0; r < n; r++) {
+		for (s = 0; s < sr[r].nsegs; s++) {
+			free(sr[r].segs[s].vals);
+			free(sr[r].segs[s].texts);
+			free(sr[r].segs[s].cols);
+		}
+		free(sr[r].segs);
+		free(sr[r].col_of);
+	}
+	free(sr);
+}
+
+static char *
+header_words(const struct tinput *in)
+{
+	struct buf h = BUF_INIT;
+	int i;
+
+	for (i = 0; i < in->nhead; i++) {
+		buf_adds(&h, in->head[i].text);
+		buf_addc(&h, ' ');
+	}
+	return buf_detach(&h);
+}
+
+void
+textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
+    const struct tinput *in)
+{
+	struct tb b;
+	struct srow *sr;
+	char *header = header_words(in);
+	int r, first;
+
+	memset(&b, 0, sizeof(b));
+	b.g = g;
+	b.tr = tr;
+	b.totalspan = f->marker != NULL;
+	layout_build(&b.l, f, header);
+	free(header);
+	columns_from_layout(&b);
+	if (f->marker)
+		marker_row(&b, in, f->marker);
+	gather_rows(&b, in);
+	b.decimals = table_decimals(&b);
+	first = g->header_rows;
+	sr = xcalloc((size_t)b.nrows + 1, sizeof(*sr));
+	for (r = 0; r < b.nrows; r++)
+		build_row(&b, &b.rows[r], first + r, &sr[r]);
+	solver_place(g, &b.l, sr, b.nrows, b.decimals);
+	fill_amounts(&b, sr, first);
+	free_srows(sr, b.nrows);
+	for (r = 0; r < b.nrows; r++)
+		free_row(&b.rows[r]);
+	free(b.rows);
+	layout_free(&b.l);
+}
+
+/*
+ * A table no family describes: the words of each row are its label, its
+ * trailing numbers fill numbered columns from the left.
+ */
+void
+textrows_generic(struct grid *g, struct textrules *tr, const struct tinput *in)
+{
+	struct tb b;
+	struct gcell *c;
+	char name[16];
+	int r, i, maxnum = 0, n, first, col;
+
+	memset(&b, 0, sizeof(b));
+	b.g = g;
+	b.tr = tr;
+	gather_rows(&b, in);
+	for (r = 0; r < b.nrows; r++) {
+		for (n = 0, i = b.rows[r].n - 1; i >= 0 &&
+		    b.rows[r].t[i].kind == TK_NUM; i--)
+			n++;
+		if (n > maxnum)
+			maxnum = n;
+	}
+	grid_add_col(g, "项目", COL_LABEL);
+	for (i = 1; i <= maxnum; i++) {
+		snprintf(name, sizeof(name), "%d", i);
+		grid_add_col(g, name, COL_AMOUNT);
+	}
+	g->header_rows = 0;
+	first = 0;
+	for (r = 0; r < b.nrows; r++) {
+		struct lrow *row = &b.rows[r];
+		struct grow *gr = grid_add_row(g, first + r, row->page);
+
+		for (n = 0, i = row->n - 1; i >= 0 &&
+		    row->t[i].kind == TK_NUM; i--)
+			n++;
+		gr->kind = row_is_total(&b, row) ? ROW_TOTAL : ROW_DATA;
+		for (i = 0; i < row->n - n; i++)
+			put_cell(&b, first + r, 0, row->t[i].text, row->page);
+		for (col = 1, i = row->n - n; i < row->n; i++, col++) {
+			c = grid_add_cell(g, first + r, col, 1, 1, 0,
+			    row->t[i].text);
+			c->page = row->page;
+		}
+	}
+	for (r = 0; r < b.nrows; r++)
+		free_row(&b.rows[r]);
+	free(b.rows);
+}

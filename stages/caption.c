@@ -180,8 +180,10 @@ first_token(const char *s, size_t n, size_t *start)
 /*
  * Whether a line reads as a row of the table body rather than its header:
  * it holds an amount with decimals or thousands separators, or it starts
- * with a code followed by a label, or it is a total row.  栏次 rows ("1 2
- * 3") hold only small integers and stay in the header.
+ * with a code followed by a label.  栏次 rows ("1 2 3") hold only small
+ * integers and stay in the header.  A total's label alone ("合计", "小计")
+ * may be either: the body's first row of an empty table, or a header
+ * word; the line after it decides (LINE_MAYBE_DATA).
  */
 int
 line_is_data(struct textrules *tr, const char *s, size_t n)
@@ -200,7 +202,7 @@ line_is_data(struct textrules *tr, const char *s, size_t n)
 			return 1;
 	}
 	if (patlist_match(&tr->total, s, n) != -1)
-		return 1;
+		return LINE_MAYBE_DATA;
 	len = first_token(s, n, &start);
 	if (len >= 3 && num_is_int_code(s + start, len) && start + len < n &&
 	    tj_has_cjk(s + start + len, n - start - len))

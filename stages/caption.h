@@ -39,6 +39,8 @@ int	 caption_confirms(const struct caption *, int next_is_tabular);
 int	 caption_continues(const struct caption *next,
 	    const struct caption *open);
 
+#define LINE_MAYBE_DATA	2
+
 int	 line_is_data(struct textrules *, const char *, size_t);
 char	*squeeze_cjk_spaces(const char *, size_t);
 

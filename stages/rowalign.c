@@ -189,7 +189,7 @@ finish_table(struct ra *a)
 	if (a->in.nspans > 0)
 		geomgrid_build(&g, f, &a->in);
 	else if (a->in.tabbed)
-		tabgrid_build(&g, f, &a->in);
+		tabgrid_build(&g, &a->tr, f, &a->in);
 	else if (f)
 		textrows_build(&g, &a->tr, f, &a->in);
 	else

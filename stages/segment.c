@@ -40,6 +40,8 @@ struct table {
 	struct buf	 pages;		/* "12,13" */
 	long		 last_page;
 	int		 skipping;	/* dropping a repeated header */
+	struct buf	 held_total;	/* a lone total label, header or body */
+	long		 held_page;
 };
 
 struct seg {
@@ -53,6 +55,7 @@ struct seg {
 
 static void process_line(struct seg *, const struct rec *, const char *,
     size_t);
+static void add_head_line(struct table *, const char *);
 
 static void
 set_part(struct table *t, enum part p)
@@ -80,12 +83,34 @@ table_clear(struct table *t)
 	int i;
 
 	caption_free(&t->cap);
+	buf_free(&t->held_total);
 	buf_free(&t->recs);
 	buf_free(&t->pages);
 	for (i = 0; i < t->nhead; i++)
 		free(t->head[i]);
 	free(t->head);
 	memset(t, 0, sizeof(*t));
+}
+
+static void append_line(struct table *, const char *, size_t, long);
+
+/* The held total label: body if data or the end followed it, else head. */
+static void
+release_total(struct table *t, int as_body)
+{
+	char *text;
+
+	if (t->held_total.len == 0)
+		return;
+	if (as_body) {
+		set_part(t, PART_BODY);
+	} else {
+		set_part(t, PART_HEAD);
+		text = strrchr(t->held_total.s, '\t');
+		add_head_line(t, text ? text + 1 : t->held_total.s);
+	}
+	append_line(t, t->held_total.s, t->held_total.len, t->held_page);
+	buf_clear(&t->held_total);
 }
 
 static void
@@ -95,6 +120,7 @@ close_table(struct seg *s)
 
 	if (!t->open)
 		return;
+	release_total(t, 1);
 	rec_begin(&s->rec, "table");
 	rec_long_field(&s->rec, ++s->number);
 	if (t->cap.code)
@@ -214,6 +240,7 @@ place_line(struct seg *s, enum linekind kind, const char *text, long gap,
 {
 	struct table *t = &s->t;
 	size_t n = strlen(text);
+	int data;
 
 	if (t->open && kind == LINE_SECTION)
 		close_table(s);
@@ -226,16 +253,24 @@ place_line(struct seg *s, enum linekind kind, const char *text, long gap,
 			return;
 		t->skipping = 0;
 	}
+	data = line_is_data(&s->tr, text, n);
 	if (kind == LINE_NOTE) {
+		release_total(t, 1);
 		set_part(t, PART_NOTE);
 	} else if (t->part == PART_NOTE) {
-		if (gap >= 2 || line_is_data(&s->tr, text, n)) {
+		if (gap >= 2 || data) {
 			close_table(s);
 			out_line(&s->cli->out, raw, len);
 			return;
 		}
 	} else if (t->part == PART_CAPTION || t->part == PART_HEAD) {
-		if (line_is_data(&s->tr, text, n)) {
+		release_total(t, data != 0);
+		if (data == LINE_MAYBE_DATA) {
+			buf_add(&t->held_total, raw, len);
+			t->held_page = page;
+			return;
+		}
+		if (data) {
 			set_part(t, PART_BODY);
 		} else {
 			set_part(t, PART_HEAD);

@@ -9,6 +9,8 @@
 #define MAX_EVAL	20000	/* placements tried per row */
 #define MAX_KEEP	64	/* placements kept per row */
 #define VIOLATION	1000000LL
+#define MAX_NODES	400000L	/* the exact search gives up after this */
+#define MAX_SOLUTIONS	64
 
 struct cand {
 	long long	*v;
@@ -44,6 +46,27 @@ struct solver {
 	/* scratch for enumeration */
 	int		 *slot;
 	int		  skip;		/* value index left out, or -1 */
+	/* the exact search */
+	struct eqterm	**terms;	/* per row: the equations it is in */
+	int		 *nterms;
+	long long	 *partial;	/* per equation column: sum so far */
+	long long	 *lo, *hi;	/* what the unassigned rows may add */
+	long long	 *tol;
+	int		  neq;		/* constraints x columns */
+	int		 *order;
+	int		 *cur;
+	int		 *best;
+	long		  best_prior;
+	unsigned long long *seen;	/* per row: candidates in a solution */
+	long		  nodes;
+	int		  solutions;
+};
+
+/* Row r's coefficient in equation e: +1 as the total, -1 as a part. */
+struct eqterm {
+	int	 eq;
+	int	 coeff;
+	int	 col;
 };
 
 static int
@@ -405,6 +428,264 @@ count_ambiguity(struct solver *s, long long best)
 	free(saved);
 }
 
+/* ------------------------------------------------------------------ */
+
+static long long
+value_in(const struct cand *c, int col)
+{
+	return c == NULL || c->blank[col] ? 0 : c->v[col];
+}
+
+static void
+add_term(struct solver *s, int row, int eq, int coeff, int col)
+{
+	struct eqterm *t;
+
+	s->terms[row] = xreallocarray(s->terms[row], (size_t)s->nterms[row] + 1,
+	    sizeof(**s->terms));
+	t = &s->terms[row][s->nterms[row]++];
+	t->eq = eq;
+	t->coeff = coeff;
+	t->col = col;
+}
+
+/* The range a row can add to an equation over its placements. */
+static void
+term_range(const struct solver *s, int row, const struct eqterm *t,
+    long long *mn, long long *mx)
+{
+	long long x;
+	int j;
+
+	*mn = *mx = 0;
+	for (j = 0; j < s->rc[row].n; j++) {
+		x = t->coeff * value_in(&s->rc[row].c[j], t->col);
+		if (j == 0 || x < *mn)
+			*mn = x;
+		if (j == 0 || x > *mx)
+			*mx = x;
+	}
+}
+
+static void
+build_equations(struct solver *s)
+{
+	long long mn, mx;
+	int k, c, m, e, r, i;
+
+	s->neq = s->ncons * s->ncols;
+	s->terms = xcalloc((size_t)s->nrows + 1, sizeof(*s->terms));
+	s->nterms = xcalloc((size_t)s->nrows + 1, sizeof(int));
+	s->partial = xcalloc((size_t)s->neq + 1, sizeof(long long));
+	s->lo = xcalloc((size_t)s->neq + 1, sizeof(long long));
+	s->hi = xcalloc((size_t)s->neq + 1, sizeof(long long));
+	s->tol = xcalloc((size_t)s->neq + 1, sizeof(long long));
+	for (k = 0; k < s->ncons; k++)
+		for (c = 0; c < s->ncols; c++) {
+			if (s->g->cols[c].type != COL_AMOUNT)
+				continue;
+			e = k * s->ncols + c;
+			s->tol[e] = checks_tolerance(s->cons[k].nmembers + 1);
+			add_term(s, s->cons[k].target, e, 1, c);
+			for (m = 0; m < s->cons[k].nmembers; m++)
+				add_term(s, s->cons[k].members[m], e, -1, c);
+		}
+	for (r = 0; r < s->nrows; r++)
+		for (i = 0; i < s->nterms[r]; i++) {
+			term_range(s, r, &s->terms[r][i], &mn, &mx);
+			s->lo[s->terms[r][i].eq] += mn;
+			s->hi[s->terms[r][i].eq] += mx;
+		}
+}
+
+static long long
+max_value(const struct solver *s, int r)
+{
+	long long m = 0, x;
+	int j, c;
+
+	for (j = 0; j < s->rc[r].n; j++)
+		for (c = 0; c < s->ncols; c++) {
+			x = value_in(&s->rc[r].c[j], c);
+			if (x < 0)
+				x = -x;
+			if (x > m)
+				m = x;
+		}
+	return m;
+}
+
+static const struct solver *order_solver;
+
+/* Fixed rows first, then the largest amounts: they constrain the most. */
+static int
+cmp_order(const void *a, const void *b)
+{
+	const struct solver *s = order_solver;
+	int x = *(const int *)a, y = *(const int *)b;
+	int fx = s->rc[x].n <= 1, fy = s->rc[y].n <= 1;
+	long long vx, vy;
+
+	if (fx != fy)
+		return fx ? -1 : 1;
+	vx = max_value(s, x);
+	vy = max_value(s, y);
+	if (vx != vy)
+		return vx > vy ? -1 : 1;
+	return x - y;
+}
+
+static void
+record_solution(struct solver *s)
+{
+	long prior = 0;
+	int r;
+
+	s->solutions++;
+	for (r = 0; r < s->nrows; r++) {
+		if (s->rc[r].n == 0)
+			continue;
+		prior += s->rc[r].c[s->cur[r]].prior;
+		if (s->cur[r] < 64)
+			s->seen[r] |= 1ULL << s->cur[r];
+	}
+	if (s->solutions == 1 || prior < s->best_prior) {
+		s->best_prior = prior;
+		memcpy(s->best, s->cur, sizeof(int) * (size_t)s->nrows);
+	}
+}
+
+static int
+feasible(const struct solver *s, int r)
+{
+	const struct eqterm *t;
+	long long p;
+	int i;
+
+	for (i = 0; i < s->nterms[r]; i++) {
+		t = &s->terms[r][i];
+		p = s->partial[t->eq];
+		if (p + s->lo[t->eq] > s->tol[t->eq] ||
+		    p + s->hi[t->eq] < -s->tol[t->eq])
+			return 0;
+	}
+	return 1;
+}
+
+static void
+apply(struct solver *s, int r, int j, int sign)
+{
+	const struct eqterm *t;
+	int i;
+
+	for (i = 0; i < s->nterms[r]; i++) {
+		t = &s->terms[r][i];
+		s->partial[t->eq] += sign * t->coeff *
+		    value_in(&s->rc[r].c[j], t->col);
+	}
+}
+
+static void
+release_range(struct solver *s, int r, int sign)
+{
+	long long mn, mx;
+	int i;
+
+	for (i = 0; i < s->nterms[r]; i++) {
+		term_range(s, r, &s->terms[r][i], &mn, &mx);
+		s->lo[s->terms[r][i].eq] -= sign * mn;
+		s->hi[s->terms[r][i].eq] -= sign * mx;
+	}
+}
+
+/*
+ * Depth first over the rows, each row's placements in order of
+ * preference; a branch is cut as soon as some equation can no longer
+ * come within its tolerance whatever the rows still open choose.
+ */
+static void
+search(struct solver *s, int pos)
+{
+	int r, j;
+
+	if (++s->nodes > MAX_NODES || s->solutions >= MAX_SOLUTIONS)
+		return;
+	if (pos == s->nrows) {
+		record_solution(s);
+		return;
+	}
+	r = s->order[pos];
+	if (s->rc[r].n == 0) {
+		search(s, pos + 1);
+		return;
+	}
+	release_range(s, r, 1);
+	for (j = 0; j < s->rc[r].n; j++) {
+		apply(s, r, j, 1);
+		if (feasible(s, r)) {
+			s->cur[r] = j;
+			search(s, pos + 1);
+		}
+		apply(s, r, j, -1);
+		if (s->solutions >= MAX_SOLUTIONS || s->nodes > MAX_NODES)
+			break;
+	}
+	release_range(s, r, -1);
+}
+
+static int
+popcount64(unsigned long long x)
+{
+	int n = 0;
+
+	for (; x; x &= x - 1)
+		n++;
+	return n;
+}
+
+/*
+ * The exact search: every row placed so that every equation holds.
+ * Returns 1 if a solution was found; then the rows whose placement
+ * differs between solutions are ambiguous, by the number of placements
+ * seen.
+ */
+static int
+solve_exactly(struct solver *s)
+{
+	int r, n;
+
+	build_equations(s);
+	s->order = xmalloc(sizeof(int) * ((size_t)s->nrows + 1));
+	s->cur = xcalloc((size_t)s->nrows + 1, sizeof(int));
+	s->best = xcalloc((size_t)s->nrows + 1, sizeof(int));
+	s->seen = xcalloc((size_t)s->nrows + 1, sizeof(unsigned long long));
+	for (r = 0; r < s->nrows; r++)
+		s->order[r] = r;
+	order_solver = s;
+	qsort(s->order, (size_t)s->nrows, sizeof(int), cmp_order);
+	search(s, 0);
+	if (s->solutions > 0) {
+		memcpy(s->choice, s->best, sizeof(int) * (size_t)s->nrows);
+		for (r = 0; r < s->nrows; r++) {
+			n = popcount64(s->seen[r]);
+			s->rows[r].ambiguous = n > 1 ? n : 0;
+		}
+	}
+	for (r = 0; r < s->nrows; r++)
+		free(s->terms[r]);
+	free(s->terms);
+	free(s->nterms);
+	free(s->partial);
+	free(s->lo);
+	free(s->hi);
+	free(s->tol);
+	free(s->order);
+	free(s->cur);
+	free(s->best);
+	free(s->seen);
+	return s->solutions > 0;
+}
+
 static void
 write_back(struct solver *s)
 {
@@ -446,9 +727,12 @@ solver_place(struct grid *g, const struct layout *l, struct srow *rows,
 		s.slot = NULL;
 	}
 	build_constraints(&s);
-	best = descend(&s, -1);
-	if (nrows <= 80)
-		count_ambiguity(&s, best);
+	if (!solve_exactly(&s)) {
+		/* Nothing adds up exactly: the placements closest to it. */
+		best = descend(&s, -1);
+		if (nrows <= 80)
+			count_ambiguity(&s, best);
+	}
 	write_back(&s);
 	for (r = 0; r < nrows; r++)
 		free_cands(&s.rc[r]);

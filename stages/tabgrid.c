@@ -192,9 +192,13 @@ column_paths(struct grid *g, int ntree)
 	buf_free(&path);
 }
 
-/* A line with one text field under a row's field: that cell, wrapped. */
+/*
+ * A line with one text field under a row's field: that cell, wrapped,
+ * unless the text begins an item or a total of its own.
+ */
 static int
-continues_cell(struct grid *g, const struct fields *fl, int prev_row)
+continues_cell(struct grid *g, struct textrules *tr, const struct fields *fl,
+    int prev_row)
 {
 	struct gcell *above;
 	struct buf t = BUF_INIT;
@@ -207,7 +211,9 @@ continues_cell(struct grid *g, const struct fields *fl, int prev_row)
 		}
 	if (count != 1 || only == 0 || prev_row < 0 ||
 	    (above = grid_cell(g, prev_row, only)) == NULL ||
-	    g->cols[only].type == COL_AMOUNT)
+	    g->cols[only].type == COL_AMOUNT ||
+	    patlist_match(&tr->item, fl->f[only], strlen(fl->f[only])) != -1 ||
+	    patlist_match(&tr->total, fl->f[only], strlen(fl->f[only])) != -1)
 		return 0;
 	buf_adds(&t, above->text);
 	buf_adds(&t, fl->f[only]);
@@ -217,7 +223,8 @@ continues_cell(struct grid *g, const struct fields *fl, int prev_row)
 }
 
 void
-tabgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
+tabgrid_build(struct grid *g, struct textrules *tr, const struct family *f,
+    const struct tinput *in)
 {
 	struct fields *head, *body;
 	const char *marker = f ? f->marker : NULL;
@@ -246,7 +253,7 @@ tabgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
 	g->header_rows = in->nhead;
 	column_paths(g, ntree);
 	for (i = 0, row = g->header_rows; i < in->nbody; i++) {
-		if (continues_cell(g, &body[i], prev))
+		if (continues_cell(g, tr, &body[i], prev))
 			continue;
 		grid_add_row(g, row, body[i].page);
 		row_cells(g, &body[i], row, 0);

@@ -10,10 +10,11 @@
 
 #include "family.h"
 #include "grid.h"
+#include "textrules.h"
 #include "tinput.h"
 
-void	 tabgrid_build(struct grid *, const struct family *,
-	    const struct tinput *);
+void	 tabgrid_build(struct grid *, struct textrules *,
+	    const struct family *, const struct tinput *);
 void	 grid_map_family(struct grid *, const struct family *);
 
 #endif

@@ -108,9 +108,41 @@ only_amounts(const struct lrow *r)
 }
 
 static int
+is_code_token(const struct token *t)
+{
+	return t->plain && strlen(t->text) >= 3;
+}
+
+static int
 starts_with_code(const struct lrow *r)
 {
-	return r->n > 0 && r->t[0].plain && strlen(r->t[0].text) >= 3;
+	return r->n > 0 && is_code_token(&r->t[0]);
+}
+
+static int
+has_code(const struct lrow *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (is_code_token(&r->t[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether the family prints a code after a label (预算06: two schemes). */
+static int
+code_after_label(const struct layout *l)
+{
+	int i, label = 0;
+
+	for (i = 0; i < l->ncols; i++) {
+		if (l->cols[i].type == COL_LABEL)
+			label = 1;
+		else if (l->cols[i].type == COL_CODE && label)
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -129,8 +161,11 @@ starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
 		return 1;
 	if (only_amounts(line))
 		return has_kind(cur, 0);
-	if (!has_kind(cur, 1) && !has_kind(cur, 0))
-		return 0;
+	if (!has_kind(cur, 1) && !has_kind(cur, 0) && has_code(cur))
+		return 0;		/* a code alone waits for its label */
+	if (starts_with_code(line) && !has_kind(cur, 0) && has_code(cur) &&
+	    code_after_label(&b->l))
+		return 0;		/* the second scheme's code */
 	if (patlist_match(&b->tr->item, text, n) != -1 ||
 	    patlist_match(&b->tr->total, text, n) != -1 ||
 	    patlist_match(&b->tr->of_which, text, n) != -1 ||
@@ -237,8 +272,15 @@ assign_sides(struct tb *b, const struct lrow *r, int *side)
 			labels++;
 		}
 	if (b->l.nsides < 2 || labels == 0) {
-		for (i = 0; i < r->n; i++)
-			side[i] = 0;
+		/* No label: each side takes one 行次 ("30 61"). */
+		int ints = 0;
+
+		for (i = 0, cur = 0; i < r->n; i++) {
+			if (r->t[i].plain && strlen(r->t[i].text) <= 2 &&
+			    ints++ > 0 && cur + 1 < b->l.nsides)
+				cur++;
+			side[i] = b->l.nsides < 2 ? 0 : cur;
+		}
 		return;
 	}
 	if (labels == 1)

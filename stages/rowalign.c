@@ -21,6 +21,7 @@
 #include "textrows.h"
 #include "textrules.h"
 #include "tinput.h"
+#include "twins.h"
 
 enum part { PART_CAPTION, PART_HEAD, PART_BODY, PART_NOTE };
 
@@ -29,6 +30,7 @@ struct ra {
 	struct textrules tr;
 	struct families	 fams;
 	struct tinput	 in;
+	struct twins	 twins;		/* this document's solved tables */
 	int		 open;
 	enum part	 part;
 	struct buf	 out;
@@ -191,7 +193,7 @@ finish_table(struct ra *a)
 	else if (a->in.tabbed)
 		tabgrid_build(&g, &a->tr, f, &a->in);
 	else if (f)
-		textrows_build(&g, &a->tr, f, &a->in);
+		textrows_build(&g, &a->tr, f, &a->twins, &a->in);
 	else
 		textrows_generic(&g, &a->tr, &a->in);
 	mark_totals(a, &g);
@@ -202,6 +204,7 @@ finish_table(struct ra *a)
 	}
 	g.notes = join_notes(&a->in);
 	checks_run(&g);
+	twins_remember(&a->twins, &g);
 	buf_clear(&a->out);
 	buf_add(&a->out, buf_str(&a->in.other), a->in.other.len);
 	grid_emit(&g, &a->out, a->in.number, &a->in.attrs);
@@ -218,6 +221,8 @@ record(struct ra *a, const struct rec *r, const char *raw, size_t len)
 		cli_pass_error(a->cli, r);
 		return;
 	}
+	if (rec_is(r, "doc"))
+		twins_clear(&a->twins);
 	if (!a->open) {
 		if (rec_is(r, "table")) {
 			a->open = 1;
@@ -291,6 +296,7 @@ rowalign_run(struct cli *cli)
 	for (i = 0; i < cli->ninputs; i++)
 		run_input(&a, cli->inputs[i]);
 	input_clear(&a.in);
+	twins_clear(&a.twins);
 	textrules_free(&a.tr);
 	families_free(&a.fams);
 	buf_free(&a.out);

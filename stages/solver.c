@@ -36,6 +36,7 @@ struct constraint {
 struct solver {
 	struct grid	 *g;
 	const struct layout *l;
+	const struct twins *twins;
 	struct srow	 *rows;
 	int		  nrows, ncols, nvals_max;
 	struct rowcands	 *rc;
@@ -109,6 +110,27 @@ hint_penalty(struct solver *s, const struct srow *r,
 	return p;
 }
 
+/* Where twin tables put this row's amounts: a strong preference. */
+static long
+twin_prior(struct solver *s, const struct srow *r, const int *col_of)
+{
+	const char *canon;
+	long p = 0;
+	int i, k, vi = 0;
+
+	if (s->twins == NULL || r->twin_key == NULL)
+		return 0;
+	for (i = 0; i < r->nsegs; i++)
+		for (k = 0; k < r->segs[i].nvals; k++, vi++) {
+			if (col_of[vi] < 0)
+				continue;
+			canon = s->g->cols[col_of[vi]].canon;
+			p -= 300 * twins_vote(s->twins, r->twin_key,
+			    r->segs[i].texts[k], canon);
+		}
+	return p;
+}
+
 static void
 keep_candidate(struct solver *s, int row)
 {
@@ -133,6 +155,7 @@ keep_candidate(struct solver *s, int row)
 		}
 	c.viol = violations(s, c.v, c.blank);
 	c.prior += hint_penalty(s, r, c.blank);
+	c.prior += twin_prior(s, r, c.col_of);
 	/* Keep the best MAX_KEEP by (violations, prior). */
 	if (rc->n == MAX_KEEP) {
 		worst = 0;
@@ -291,6 +314,36 @@ add_constraint(struct solver *s, int target, const int *members, int n)
 	memcpy(c->members, members, sizeof(int) * (size_t)n);
 }
 
+/*
+ * A printed 0.00 goes where the total prints 0.00 too: columns with real
+ * amounts leave a zero blank, columns that print zeros print them in
+ * every row (公开03表's 上缴上级支出 and 经营支出).
+ */
+static void
+zero_prior(struct solver *s, int total)
+{
+	const struct cand *t;
+	int r, j, c;
+
+	if (total < 0 || s->rc[total].n == 0)
+		return;
+	t = &s->rc[total].c[0];
+	for (r = 0; r < s->nrows; r++) {
+		if (r == total)
+			continue;
+		for (j = 0; j < s->rc[r].n; j++) {
+			struct cand *x = &s->rc[r].c[j];
+
+			for (c = 0; c < s->ncols; c++)
+				if (!x->blank[c] && x->v[c] == 0 &&
+				    (t->blank[c] || t->v[c] != 0))
+					x->prior += 50;
+		}
+		qsort(s->rc[r].c, (size_t)s->rc[r].n, sizeof(*s->rc[r].c),
+		    cmp_cand);
+	}
+}
+
 static void
 build_constraints(struct solver *s)
 {
@@ -318,6 +371,7 @@ build_constraints(struct solver *s)
 		if (n > 0)
 			add_constraint(s, h.total, m, n);
 	}
+	zero_prior(s, h.total);
 	free(m);
 	hierarchy_free(&h);
 }
@@ -702,17 +756,17 @@ write_back(struct solver *s)
 }
 
 void
-solver_place(struct grid *g, const struct layout *l, struct srow *rows,
-    int nrows, int decimals)
+solver_place(struct grid *g, const struct layout *l, const struct twins *tw,
+    struct srow *rows, int nrows)
 {
 	struct solver s;
 	long long best;
 	int r, nv;
 
-	(void)decimals;
 	memset(&s, 0, sizeof(s));
 	s.g = g;
 	s.l = l;
+	s.twins = tw;
 	s.rows = rows;
 	s.nrows = nrows;
 	s.ncols = g->ncols;

@@ -11,9 +11,11 @@
  *   - across rows, a placement is chosen per row so that every parent
  *     code's row is the sum of its children's and the total row the sum
  *     of the top-level rows, column by column;
- *   - among placements that satisfy the same, the one with the values
- *     furthest left wins, unless the family says what a code means
- *     (301xx is 人员经费): then that column.
+ *   - among placements that satisfy the same, the likeliest wins: where
+ *     a twin table of the report put the same row's same amount; then
+ *     where the family says the row's code belongs (301xx is 人员经费,
+ *     a 行政运行 item is 基本支出); a printed 0.00 in a column whose total
+ *     prints 0.00 too; then the values furthest left.
  *
  * A row left with several placements that fit everything equally well is
  * reported ambiguous, with their number; a row whose values fit no
@@ -25,6 +27,7 @@
 #include "checks.h"
 #include "grid.h"
 #include "layout.h"
+#include "twins.h"
 
 struct segment {
 	long long	*vals;		/* scaled to the table's decimals */
@@ -38,13 +41,14 @@ struct srow {
 	struct segment	*segs;
 	int		 nsegs;
 	const char	*code_text;	/* for prefer hints: the row's code */
+	char		*twin_key;	/* how twin tables know the row */
 	/* results */
 	int		*col_of;	/* per value of every segment, or -1 */
 	int		 ambiguous;
 	int		 dropped;
 };
 
-void	 solver_place(struct grid *, const struct layout *, struct srow *,
-	    int nrows, int decimals);
+void	 solver_place(struct grid *, const struct layout *,
+	    const struct twins *, struct srow *, int nrows);
 
 #endif

@@ -569,15 +569,25 @@ row_is_total(struct tb *b, const struct lrow *r)
 	return 0;
 }
 
-static const char *
+/* The row's first code, its group's columns joined ("208"+"05"+"05"). */
+static char *
 first_code(struct tb *b, int row)
 {
-	int i;
+	struct buf code = BUF_INIT;
+	const char *t;
+	int i, k;
 
 	for (i = 0; i < b->l.ncols; i++)
 		if (b->l.cols[i].type == COL_CODE)
-			return grid_text(b->g, row, i);
-	return NULL;
+			break;
+	for (k = i; k < b->l.ncols; k++) {
+		if (k != i && (b->l.cols[i].group < 0 ||
+		    b->l.cols[k].group != b->l.cols[i].group))
+			continue;
+		if ((t = grid_text(b->g, row, k)) != NULL)
+			buf_adds(&code, t);
+	}
+	return code.len ? buf_detach(&code) : NULL;
 }
 
 /* One body row: words and 行次 placed now, amounts queued for the solver. */
@@ -608,6 +618,7 @@ build_row(struct tb *b, const struct lrow *r, int row, struct srow *sr)
 		add_segment(sr, r, &p, cols, ncols, b->decimals);
 	}
 	sr->code_text = first_code(b, row);
+	sr->twin_key = twins_row_key(b->g, row);
 }
 
 /* ------------------------------------------------------------------ */
@@ -734,6 +745,8 @@ free_srows(struct srow *sr, int n)
 		}
 		free(sr[r].segs);
 		free(sr[r].col_of);
+		free((char *)sr[r].code_text);
+		free(sr[r].twin_key);
 	}
 	free(sr);
 }
@@ -753,7 +766,7 @@ header_words(const struct tinput *in)
 
 void
 textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
-    const struct tinput *in)
+    const struct twins *tw, const struct tinput *in)
 {
 	struct tb b;
 	struct srow *sr;
@@ -775,7 +788,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	sr = xcalloc((size_t)b.nrows + 1, sizeof(*sr));
 	for (r = 0; r < b.nrows; r++)
 		build_row(&b, &b.rows[r], first + r, &sr[r]);
-	solver_place(g, &b.l, sr, b.nrows, b.decimals);
+	solver_place(g, &b.l, tw, sr, b.nrows);
 	fill_amounts(&b, sr, first);
 	free_srows(sr, b.nrows);
 	for (r = 0; r < b.nrows; r++)

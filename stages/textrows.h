@@ -12,9 +12,11 @@
 #include "grid.h"
 #include "textrules.h"
 #include "tinput.h"
+#include "twins.h"
 
 void	 textrows_build(struct grid *, struct textrules *,
-	    const struct family *, const struct tinput *);
+	    const struct family *, const struct twins *,
+	    const struct tinput *);
 void	 textrows_generic(struct grid *, struct textrules *,
 	    const struct tinput *);
 

@@ -260,6 +260,8 @@ parse_line(struct family *f, const struct rule_line *rl, struct buf *err)
 		return parse_side(f, rl, err);
 	else if (strcmp(k, "marker") == 0)
 		f->marker = xstrdup(rl->value);
+	else if (strcmp(k, "total") == 0)
+		f->total = xstrdup(rl->value);
 	else if (strcmp(k, "stretch") == 0) {
 		f->stretch = xreallocarray(f->stretch, (size_t)f->nstretch + 1,
 		    sizeof(char *));
@@ -395,6 +397,7 @@ family_free(struct family *f)
 	free(f->code);
 	free(f->like);
 	free(f->marker);
+	free(f->total);
 	regex_free(&f->title);
 }
 

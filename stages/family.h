@@ -61,6 +61,7 @@ struct family {
 	char		**stretch;
 	int		  nstretch;
 	char		 *marker;
+	char		 *total;	/* the column a total's label is printed in */
 	struct fam_sum	 *sums;
 	int		  nsums;
 	struct fam_prefer *prefers;

@@ -44,6 +44,7 @@ struct tb {
 	int		 nrows;
 	int		 decimals;
 	int		 totalspan;
+	int		 total_col;	/* where a total's label goes, or -1 */
 };
 
 static void
@@ -479,6 +480,24 @@ span_label(struct tb *b, int row, int side)
 	c->colspan = label - first + 1;
 }
 
+/* A total's label printed in another column than the row names (预算06). */
+static void
+move_label(struct tb *b, int row, int side, int to)
+{
+	struct gcell *c;
+	int i;
+
+	if (b->l.cols[to].side != side || grid_cell(b->g, row, to))
+		return;
+	for (i = 0; i < b->l.ncols; i++)
+		if (b->l.cols[i].side == side &&
+		    b->l.cols[i].type == COL_LABEL &&
+		    (c = grid_cell(b->g, row, i)) != NULL) {
+			c->col = to;
+			return;
+		}
+}
+
 struct sideparts {
 	int	 words[64], nwords;
 	int	 ints[64], nints;
@@ -610,7 +629,9 @@ build_row(struct tb *b, const struct lrow *r, int row, struct srow *sr)
 			words[i] = r->t[p.words[i]];
 		place_words(b, words, p.nwords, s, row, r->page);
 		place_ints(b, r, &p, s, row);
-		if (b->totalspan && gr->kind == ROW_TOTAL)
+		if (gr->kind == ROW_TOTAL && b->total_col >= 0)
+			move_label(b, row, s, b->total_col);
+		else if (b->totalspan && gr->kind == ROW_TOTAL)
 			span_label(b, row, s);
 		if (p.namounts == 0)
 			continue;
@@ -778,6 +799,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	b.tr = tr;
 	b.totalspan = f->marker != NULL;
 	layout_build(&b.l, f, header);
+	b.total_col = f->total ? layout_col_by_canon(&b.l, f->total) : -1;
 	free(header);
 	columns_from_layout(&b);
 	if (f->marker)

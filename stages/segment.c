@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "caption.h"
+#include "geomseg.h"
 #include "segment.h"
 #include "textrules.h"
 
@@ -51,6 +52,7 @@ struct seg {
 	struct table	 t;
 	long		 number;	/* tables so far in this document */
 	struct buf	 rec;
+	struct geomseg	 geom;		/* pages with spans: see geomseg.c */
 };
 
 static void process_line(struct seg *, const struct rec *, const char *,
@@ -306,6 +308,7 @@ end_document(struct seg *s)
 {
 	resolve_held(s, "", 0, 0);
 	close_table(s);
+	geomseg_end_document(&s->geom);
 }
 
 /* Records that are not lines: kept in order inside an open table. */
@@ -342,6 +345,13 @@ run_input(struct seg *s, const char *path)
 		rec_parse(&r, line, len);
 		if (rec_is(&r, "line") && r.nf >= 5)
 			process_line(s, &r, line, len);
+		else if (rec_is(&r, "page") && r.nf >= 4 &&
+		    strcmp(r.f[2], "-") != 0)
+			geomseg_page(&s->geom, &r);
+		else if (rec_is(&r, "span") && r.nf >= 9)
+			geomseg_span(&s->geom, &r);
+		else if (rec_is(&r, "rule") && r.nf >= 7)
+			geomseg_rule(&s->geom, &r);
 		else
 			other_record(s, &r, line, len);
 	}
@@ -367,12 +377,14 @@ segment_run(struct cli *cli)
 	out_init(&cli->out, 0);
 	out_header(&cli->out);
 	cli_emit_rules(cli, "table-segment");
+	geomseg_init(&s.geom, cli, &s.tr, &s.number);
 	for (i = 0; i < cli->ninputs; i++)
 		run_input(&s, cli->inputs[i]);
 	textrules_free(&s.tr);
 	caption_free(&s.held.cap);
 	buf_free(&s.held.raw);
 	table_clear(&s.t);
+	geomseg_free(&s.geom);
 	buf_free(&s.rec);
 	buf_free(&err);
 	return cli_exit(cli);

@@ -192,6 +192,8 @@ emit_table(const struct grid *g, struct buf *b, long number,
 		rec_kv(b, "code", rec_attr(table, "code"));
 	else if (g->code)
 		rec_kv(b, "code", g->code);
+	if (g->code_from)
+		rec_kv(b, "code_from", g->code_from);
 	if (g->family)
 		rec_kv(b, "family", g->family);
 	if (g->notes)

@@ -59,6 +59,7 @@ struct grid {
 	char		*family;
 	char		*code;		/* inferred from the family when unprinted */
 	char		*notes;		/* the table's notes, one per line */
+	const char	*code_from;	/* printed, contents, sequence, family */
 };
 
 void	 grid_init(struct grid *);

@@ -17,6 +17,7 @@
 #include "family.h"
 #include "geomgrid.h"
 #include "rowalign.h"
+#include "tablecode.h"
 #include "tabgrid.h"
 #include "textrows.h"
 #include "textrules.h"
@@ -31,6 +32,7 @@ struct ra {
 	struct families	 fams;
 	struct tinput	 in;
 	struct twins	 twins;		/* this document's solved tables */
+	struct tablecodes codes;	/* its contents and numbering */
 	int		 open;
 	enum part	 part;
 	struct buf	 out;
@@ -186,6 +188,7 @@ finish_table(struct ra *a)
 {
 	const struct family *f = find_family(a);
 	struct grid g;
+	char code[64];
 
 	grid_init(&g);
 	if (a->in.nspans > 0)
@@ -197,11 +200,12 @@ finish_table(struct ra *a)
 	else
 		textrows_generic(&g, &a->tr, &a->in);
 	mark_totals(a, &g);
-	if (f) {
+	if (f)
 		g.family = xstrdup(f->name);
-		if (f->code)
-			g.code = xstrdup(f->code);
-	}
+	g.code_from = tablecode_infer(&a->codes, rec_attr(&a->in.attrs, "code"),
+	    rec_attr(&a->in.attrs, "title"), f, code, sizeof(code));
+	if (g.code_from && strcmp(g.code_from, "printed") != 0)
+		g.code = xstrdup(code);
 	g.notes = join_notes(&a->in);
 	checks_run(&g);
 	twins_remember(&a->twins, &g);
@@ -221,9 +225,13 @@ record(struct ra *a, const struct rec *r, const char *raw, size_t len)
 		cli_pass_error(a->cli, r);
 		return;
 	}
-	if (rec_is(r, "doc"))
+	if (rec_is(r, "doc")) {
 		twins_clear(&a->twins);
+		tablecode_reset(&a->codes);
+	}
 	if (!a->open) {
+		if (rec_is(r, "line") && r->nf >= 5)
+			tablecode_prose(&a->codes, &a->tr, r->f[4]);
 		if (rec_is(r, "table")) {
 			a->open = 1;
 			a->part = PART_CAPTION;
@@ -297,6 +305,7 @@ rowalign_run(struct cli *cli)
 		run_input(&a, cli->inputs[i]);
 	input_clear(&a.in);
 	twins_clear(&a.twins);
+	tablecode_reset(&a.codes);
 	textrules_free(&a.tr);
 	families_free(&a.fams);
 	buf_free(&a.out);

@@ -139,6 +139,7 @@ textrules_load(struct textrules *tr, const struct rules *r, struct buf *err)
 		{ "item", offsetof(struct textrules, item) },
 		{ "total", offsetof(struct textrules, total) },
 		{ "of-which", offsetof(struct textrules, of_which) },
+		{ "contents", offsetof(struct textrules, contents) },
 	};
 	size_t i;
 
@@ -160,7 +161,7 @@ textrules_free(struct textrules *tr)
 		&tr->code, &tr->title, &tr->not_title, &tr->unit, &tr->entity,
 		&tr->caption_extra, &tr->note, &tr->furniture,
 		&tr->page_number, &tr->section, &tr->item, &tr->total,
-		&tr->of_which,
+		&tr->of_which, &tr->contents,
 	};
 	size_t i;
 	int k;

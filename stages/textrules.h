@@ -32,7 +32,7 @@ struct termset {
 struct textrules {
 	struct patlist	 code, title, not_title, unit, entity, caption_extra;
 	struct patlist	 note, furniture, page_number, section, item, total;
-	struct patlist	 of_which;
+	struct patlist	 of_which, contents;
 	struct joinrule	*joins;
 	int		 njoins;
 	struct termset	 terms;

@@ -273,6 +273,7 @@ emit_table_record(struct tojsonl *j)
 	json_key(b, "pages", &first);
 	json_list(b, rec_attr(&t->attrs, "pages"), ',', 1);
 	key_str(b, &first, "code", rec_attr(&t->attrs, "code"));
+	key_str(b, &first, "code_from", rec_attr(&t->attrs, "code_from"));
 	key_str(b, &first, "title", rec_attr(&t->attrs, "title"));
 	key_str(b, &first, "entity", rec_attr(&t->attrs, "entity"));
 	key_str(b, &first, "unit", rec_attr(&t->attrs, "unit"));

@@ -22,6 +22,7 @@
 
 #include "pdf2text.h"
 #include "pdfdoc.h"
+#include "pdffonts.h"
 #include "pdfrules.h"
 #include "pdfsource.h"
 #include "pdfspans.h"
@@ -52,6 +53,7 @@ struct doc_ctx {
 	struct ruling_set	 rules;
 	struct span_list spans;
 	struct fonts	 fonts;
+	struct font_names unmapped_fonts;
 	struct buf	 rec;
 };
 
@@ -176,7 +178,8 @@ collect_chars(struct doc_ctx *d, PopplerPage *pp)
 				brk = BREAK_SPACE;
 			continue;
 		}
-		if (is_unmapped(cp)) {
+		if (is_unmapped(cp) || (a != NULL && a->font_name != NULL &&
+		    font_names_has(&d->unmapped_fonts, a->font_name))) {
 			d->unmapped++;
 			continue;
 		}
@@ -305,6 +308,9 @@ do_page(struct doc_ctx *d, int page)
 		return;
 	}
 	poppler_page_get_size(pp, &w, &h);
+	if (d->pdf_open)
+		pdf_page_unmapped_fonts(&d->pdf, (size_t)page,
+		    &d->unmapped_fonts);
 	collect_chars(d, pp);
 	g_object_unref(pp);
 	collect_rules(d, page, w, h);
@@ -494,6 +500,7 @@ close_doc(struct doc_ctx *d)
 		g_object_unref(d->pop);
 	d->pop = NULL;
 	pdf_doc_close(&d->pdf);
+	font_names_clear(&d->unmapped_fonts);
 	pdf_source_close(&d->src);
 	if (d->spool != NULL)
 		fclose(d->spool);
@@ -545,6 +552,7 @@ pdf2text_run(struct cli *cli, int gzip)
 	spans_free(&d.spans);
 	fonts_clear(&d.fonts);
 	free(d.fonts.name);
+	font_names_clear(&d.unmapped_fonts);
 	buf_free(&d.rec);
 	buf_free(&d.failure);
 	buf_free(&d.poppler_said);

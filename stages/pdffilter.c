@@ -60,18 +60,20 @@ static enum pdf_filter_status
 flate(const unsigned char *in, size_t len, struct buf *out, struct buf *err)
 {
 	enum pdf_filter_status st;
-	size_t start = out->len;
 
 	st = inflate_with(15, in, len, out, err);
 	if (st != FILTER_FAILED)
 		return st;
-	/* Some writers leave out the zlib header: try raw deflate. */
-	out->len = start;
+	/* Some writers leave out the zlib header: try raw deflate, but
+	 * only a complete stream, as random bytes often inflate a little. */
+	buf_clear(out);
 	buf_clear(err);
 	st = inflate_with(-15, in, len, out, err);
-	if (st == FILTER_FAILED) {
+	if (st != FILTER_OK) {
+		buf_clear(out);
 		buf_clear(err);
 		buf_adds(err, "corrupt deflate data");
+		return FILTER_FAILED;
 	}
 	return st;
 }

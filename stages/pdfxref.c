@@ -393,7 +393,8 @@ pdf_rebuild_xref(struct pdf_doc *doc)
 	long long start;
 
 	doc->repaired = 1;
-	memset(doc->xref, 0, doc->nxref * sizeof(*doc->xref));
+	if (doc->nxref > 0)
+		memset(doc->xref, 0, doc->nxref * sizeof(*doc->xref));
 	memset(&doc->trailer, 0, sizeof(doc->trailer));
 	while ((p = memmem(p, (size_t)(end - p), "obj", 3)) != NULL) {
 		at = (size_t)(p - doc->data);

@@ -66,6 +66,10 @@ def _tables(entry, items, ctx, d):
             t = FAMILIES[fam](ctx)
         else:
             t = FAMILIES[fam](d, ctx)
+        if entry["renderer"] == "calc":
+            # a spreadsheet cuts a merged cell at a page break and prints it on
+            # both pages; these offices leave the rows below blank instead
+            t.spans = {k: (1, cs) for k, (rs, cs) in t.spans.items()}
         t.evaluate()
         if not t.extra and tail_p and trng.chance(tail_p):
             t.add_tail(trng)

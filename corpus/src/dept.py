@@ -241,9 +241,15 @@ class Dept:
         self.sangong = dict(abroad=abroad, car_buy=car_buy, car_run=car_run, recep=recep)
         f = lambda v: v * rng.randint(70, 100) // 100
         self.sangong_actual = {k: f(v) for k, v in self.sangong.items()}
-        self.sangong_prev = {k: (v * rng.randint(80, 125) // 100 if v else
-                                 (wan(rng, 0.2, 2) if rng.chance(0.3) else 0))
-                             for k, v in self.sangong.items()}
+        # last year: more for running the cars (a decrease this year), less for
+        # receptions (an increase), so the comparison shows both signs
+        self.sangong_prev = {
+            "abroad": abroad * rng.randint(80, 125) // 100,
+            "car_buy": car_buy * rng.randint(80, 125) // 100 if car_buy else
+            (wan(rng, 10, 25) if rng.chance(0.3) else 0),
+            "car_run": (car_run or wan(rng, 0.5, 3)) * rng.randint(105, 135) // 100,
+            "recep": recep * rng.randint(70, 95) // 100,
+        }
 
     # -- views ------------------------------------------------------------
     def by_code(self, pred=lambda ln: True, cats=CATS):

@@ -20,7 +20,7 @@ def char_em(ch):
     if ch in "\n":
         return 0.0
     ea = unicodedata.east_asian_width(ch)
-    if ea in ("W", "F"):
+    if ea in ("W", "F", "A"):  # ambiguous ones (≥ ≤ ×) are full width in CJK fonts
         return 1.0
     if ch in "il.,:;'|!()[] ":
         return 0.36
@@ -115,7 +115,8 @@ def plan(table, cells, style, margins):
     orient = style.get("orientation", "portrait")
     for _ in range(12):
         widths = _natural(table, cells, size, style)
-        avail = PAGE[orient][0] - margins[1] - margins[3]
+        # keep a margin of safety: engines round widths and add grid lines
+        avail = (PAGE[orient][0] - margins[1] - margins[3]) * 0.96 - 2
         if sum(widths) <= avail:
             break
         if orient == "portrait" and style.get("allow_landscape", True):
@@ -153,23 +154,26 @@ def _natural(table, cells, size, style):
             widths.append(table.col_width[col])
             continue
         n = max(n, style.get("min_em", 1.3))
-        widths.append(round(n * em * 1.06 + 2 * pad + 0.6, 1))
+        widths.append(round(n * em * 1.1 + 2 * pad + 1.0, 1))
     return widths
 
 
 def _squeeze(table, widths, avail, size):
-    """Narrow the label and text columns (they wrap) down to a floor."""
+    """Narrow the columns that may wrap - labels, texts, long codes - widest
+    first, down to a floor each (texts wrap harder than labels)."""
+    em = size * PT
+    floors = {"label": 5 * em + 2, "text": 3.5 * em + 2, "code": 8 * em + 2}
     over = sum(widths) - avail
-    flex = [i for i in range(len(widths))
-            if table.col_types[i] in ("label", "text") and widths[i] > 6 * size * PT]
-    for i in sorted(flex, key=lambda i: -widths[i]):
-        if over <= 0:
+    flex = [i for i in range(len(widths)) if table.col_types[i] in floors
+            and widths[i] > floors[table.col_types[i]]]
+    while over > 0.05 and flex:
+        i = max(flex, key=lambda i: widths[i] - floors[table.col_types[i]])
+        room = widths[i] - floors[table.col_types[i]]
+        if room <= 0.05:
             break
-        floor = 5 * size * PT + 2
-        cut = min(over, widths[i] - floor)
-        if cut > 0:
-            widths[i] = round(widths[i] - cut, 1)
-            over -= cut
+        cut = min(over, room, max(2 * em, room / 2))
+        widths[i] = round(widths[i] - cut, 1)
+        over -= cut
     return widths
 
 

@@ -21,6 +21,7 @@ WORD_RE = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMa
                      r'(.*?)</word>')
 MAX_DY = 170.0     # points: the tallest row seen between its words
 EXTRA_WORDS = 90   # words a row's cells may be spread over, beyond its needles
+SAME_LINE = 3.0    # points: words this close to the anchor's top share its line
 
 
 def norm(text):
@@ -50,7 +51,8 @@ class Needle:
         first = text.replace("\n", " ").split()[0] if text.split() else text
         self.text = norm(first)
         self.full = norm(text)
-        self.exact = bool(re.fullmatch(r"[-+(]?[\d,.%]+\)?%?", self.text))
+        # numbers are never wrapped; long codes (21-digit project codes) may be
+        self.exact = bool(re.fullmatch(r"[-+(]?[\d,.%]+\)?%?", self.text)) and len(self.text) <= 12
         self.strong = self.exact or len(self.text) >= 2
 
     def match(self, w):
@@ -90,17 +92,21 @@ class Locator:
                 for k, nd in sorted(enumerate(needles), key=lambda kv: not kv[1].exact):
                     if k in got:
                         continue
-                    for j in range(s + 1, min(n, s + limit)):
+                    best = None
+                    for j in range(max(0, s - 40), min(n, s + limit)):
                         wj = words[j]
+                        if j < s and (wj[0] != ws[0] or wj[1] < ws[1] - SAME_LINE):
+                            continue  # before the anchor: only words on its line
                         if wj[0] != ws[0] or wj[1] - ws[1] > MAX_DY:
                             break
-                        if not used[j] and j not in got.values() and nd.match(wj[4]):
-                            got[k] = j
-                            break
-                    else:
-                        pass
-                    if k not in got:
+                        if used[j] or j in got.values() or not nd.match(wj[4]):
+                            continue
+                        # the row's own word is the one nearest its top line
+                        if best is None or abs(wj[1] - ws[1]) < abs(words[best][1] - ws[1]):
+                            best = j
+                    if best is None:
                         break
+                    got[k] = best
                 if len(got) == len(needles):
                     for j in got.values():
                         used[j] = True

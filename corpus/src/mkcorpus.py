@@ -34,6 +34,7 @@ def main(argv):
     ap.add_argument("--jobs", type=int, default=4)
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--matrix", action="store_true", help="print the style matrix (Markdown)")
+    ap.add_argument("--stats", action="store_true", help="print counts from the written truth")
     args = ap.parse_args(argv)
     entries = [e for e in DOCS if not args.names or e["name"] in args.names]
     unknown = set(args.names) - {e["name"] for e in DOCS}
@@ -49,6 +50,9 @@ def main(argv):
         return 0
     pdfdir = os.path.join(args.out, "pdf")
     truthdir = os.path.join(args.out, "truth")
+    if args.stats:
+        print(stats(docs, truthdir, pdfdir))
+        return 0
     os.makedirs(pdfdir, exist_ok=True)
     os.makedirs(truthdir, exist_ok=True)
     if not args.no_render:
@@ -100,6 +104,35 @@ def render_all(docs, pdfdir, jobs):
         if not os.path.exists(made):
             sys.exit("mkcorpus: %s: the renderer wrote no PDF" % d.name)
         shutil.copyfile(made, os.path.join(pdfdir, d.name + ".pdf"))
+
+
+def stats(docs, truthdir, pdfdir):
+    """Counts for the README: documents, tables, pages, and tables per
+    family, renderer, rule style and font (from the truth written)."""
+    import json
+    from collections import Counter
+    by = {k: Counter() for k in ("family", "renderer", "rules", "font", "size")}
+    tables = pages = rows = continued = landscape = 0
+    for doc in docs:
+        recs = [json.loads(l) for l in open(os.path.join(truthdir, doc.name + ".records.jsonl"),
+                                            encoding="utf-8")]
+        tabs = [r for r in recs if r["type"] == "table"]
+        for pt, rec in zip(doc.tables, tabs):
+            tables += 1
+            rows += rec["rows"]
+            continued += len(rec["pages"]) > 1
+            landscape += pt.lay.orientation == "landscape"
+            by["family"][pt.t.family] += 1
+            by["renderer"][doc.renderer] += 1
+            by["rules"][pt.style.get("rules", "grid")] += 1
+            by["font"][pt.style["font"]] += 1
+            by["size"]["%gpt" % pt.lay.size] += 1
+        pages += max(rec["pages"][-1] for rec in tabs) if tabs else 0
+    out = ["documents %d, tables %d (continued over pages: %d, landscape: %d), body rows %d, "
+           "pages holding tables up to %d" % (len(docs), tables, continued, landscape, rows, pages)]
+    for k, c in by.items():
+        out.append("%s: %s" % (k, ", ".join("%s %d" % kv for kv in sorted(c.items()))))
+    return "\n".join(out)
 
 
 def matrix(entries, docs):

@@ -57,6 +57,7 @@ def render(doc):
                                               escape(doc.name), _css(st))]
     pending = False
     first = True
+    after_heading = False
     for b in doc.blocks:
         if b.kind == "break":
             pending = True
@@ -64,7 +65,7 @@ def render(doc):
         cls = "newpage" if pending and not first else ""
         pending = False
         if b.kind == "table":
-            out.append(_table(b.table, st, first))
+            out.append(_table(b.table, st, first or after_heading))
         elif b.kind in ("cover", "cover2"):
             out.append('<div class="%s %s">%s</div>' % (b.kind, cls, escape(b.text)))
         elif b.kind in ("h1", "h2"):
@@ -72,6 +73,7 @@ def render(doc):
         else:
             out.append('<p class="body %s">%s</p>' % (cls, escape(b.text)))
         first = False
+        after_heading = b.kind == "h1"
     out.append("</body></html>\n")
     return "\n".join(out)
 

@@ -72,17 +72,19 @@ def render(doc):
     size = st["size"]
     prev_landscape = False
     first_block = True
+    after_heading = False
     m = st.get("margins", (20, 20, 20, 22))
     for b in doc.blocks:
         if b.kind == "table":
             pt = b.table
             land = pt.lay.orientation == "landscape"
-            newpage = st.get("table_newpage", True) or land or prev_landscape
+            newpage = (st.get("table_newpage", True) and not after_heading) or land or prev_landscape
             master = "Landscape" if land else ("Standard" if prev_landscape else None)
             if first_block:
                 master = master or "Standard"
             body.extend(_table(pt, auto, newpage and not first_block, master, m))
             prev_landscape = land
+            after_heading = False
         else:
             master = "Standard" if prev_landscape else None
             brk = b.kind == "break" and not master
@@ -107,6 +109,7 @@ def render(doc):
                                   master=master, space=(0, 0.8), line=st.get("line_height"))
             body.append('<text:p text:style-name="%s">%s</text:p>' % (name, escape(b.text)))
             prev_landscape = False
+            after_heading = b.kind == "h1"
         first_block = False
     head, foot = _page_parts(st)
     layouts = []

@@ -151,7 +151,8 @@ collect_chars(struct doc_ctx *d, PopplerPage *pp)
 	PopplerRectangle *box = NULL;
 	guint nbox = 0;
 	GList *attrs, *cursor;
-	const PopplerTextAttributes *a;
+	const PopplerTextAttributes *a, *last = NULL;
+	int font = 0;
 	struct pdf_char *c;
 	char *text;
 	size_t i, pos, len, textlen;
@@ -191,8 +192,13 @@ collect_chars(struct doc_ctx *d, PopplerPage *pp)
 		c->cp = cp;
 		c->brk = brk;
 		c->order = i;
+		if (a != last || last == NULL) {
+			font = font_index(&d->fonts, a != NULL ?
+			    a->font_name : NULL);
+			last = a;
+		}
 		c->size = a != NULL ? a->font_size : 0;
-		c->font = font_index(&d->fonts, a != NULL ? a->font_name : NULL);
+		c->font = font;
 		brk = BREAK_NONE;
 	}
 	poppler_page_free_text_attributes(attrs);

@@ -516,92 +516,154 @@ last_ops(struct interp *in, int n)
 	return in->nops >= n ? in->ops + in->nops - n : NULL;
 }
 
-static void
-path_operator(struct interp *in, const char *op)
+/* An operator of up to three characters as one number, for switch. */
+#define OP1(a)		((unsigned)(a))
+#define OP2(a, b)	(OP1(a) | (unsigned)(b) << 8)
+#define OP3(a, b, c)	(OP2(a, b) | (unsigned)(c) << 16)
+
+static int
+path_operator(struct interp *in, unsigned op)
 {
 	const double *a;
 
-	if (strcmp(op, "m") == 0 && (a = last_ops(in, 2)))
-		move_to(in, a[0], a[1]);
-	else if (strcmp(op, "l") == 0 && (a = last_ops(in, 2)))
-		line_to(in, a[0], a[1]);
-	else if (strcmp(op, "c") == 0 && (a = last_ops(in, 6)))
-		curve_to(in, a[4], a[5]);
-	else if ((strcmp(op, "v") == 0 || strcmp(op, "y") == 0) &&
-	    (a = last_ops(in, 4)))
-		curve_to(in, a[2], a[3]);
-	else if (strcmp(op, "h") == 0)
+	switch (op) {
+	case OP1('m'):
+		if ((a = last_ops(in, 2)))
+			move_to(in, a[0], a[1]);
+		return 1;
+	case OP1('l'):
+		if ((a = last_ops(in, 2)))
+			line_to(in, a[0], a[1]);
+		return 1;
+	case OP1('c'):
+		if ((a = last_ops(in, 6)))
+			curve_to(in, a[4], a[5]);
+		return 1;
+	case OP1('v'):
+	case OP1('y'):
+		if ((a = last_ops(in, 4)))
+			curve_to(in, a[2], a[3]);
+		return 1;
+	case OP1('h'):
 		close_path(in);
-	else if (strcmp(op, "re") == 0 && (a = last_ops(in, 4)))
-		rectangle(in, a[0], a[1], a[2], a[3]);
+		return 1;
+	case OP2('r', 'e'):
+		if ((a = last_ops(in, 4)))
+			rectangle(in, a[0], a[1], a[2], a[3]);
+		return 1;
+	}
+	return 0;
 }
 
-static void
-paint_operator(struct interp *in, const char *op)
+static int
+paint_operator(struct interp *in, unsigned op)
 {
-	if (strcmp(op, "S") == 0)
-		paint(in, 1, 0);
-	else if (strcmp(op, "s") == 0) {
+	switch (op) {
+	case OP1('s'):
+	case OP1('b'):
+	case OP2('b', '*'):
 		close_path(in);
+		paint(in, 1, op != OP1('s'));
+		return 1;
+	case OP1('S'):
 		paint(in, 1, 0);
-	} else if (strcmp(op, "f") == 0 || strcmp(op, "F") == 0 ||
-	    strcmp(op, "f*") == 0)
+		return 1;
+	case OP1('f'):
+	case OP1('F'):
+	case OP2('f', '*'):
 		paint(in, 0, 1);
-	else if (strcmp(op, "B") == 0 || strcmp(op, "B*") == 0)
+		return 1;
+	case OP1('B'):
+	case OP2('B', '*'):
 		paint(in, 1, 1);
-	else if (strcmp(op, "b") == 0 || strcmp(op, "b*") == 0) {
-		close_path(in);
-		paint(in, 1, 1);
-	} else if (strcmp(op, "n") == 0)
+		return 1;
+	case OP1('n'):
 		paint(in, 0, 0);
+		return 1;
+	}
+	return 0;
 }
 
-static void
-state_operator(struct interp *in, const char *op,
+static int
+colour_operator(struct interp *in, unsigned op,
+    const struct pdf_obj *resources)
+{
+	switch (op) {
+	case OP1('g'):
+	case OP1('G'):
+		set_colour(in, op == OP1('G'), 1);
+		return 1;
+	case OP2('r', 'g'):
+	case OP2('R', 'G'):
+		set_colour(in, op == OP2('R', 'G'), 3);
+		return 1;
+	case OP1('k'):
+	case OP1('K'):
+		set_colour(in, op == OP1('K'), 4);
+		return 1;
+	case OP2('c', 's'):
+	case OP2('C', 'S'):
+		in->nops = 0;	/* the initial colour: black, or full tint */
+		set_colour(in, op == OP2('C', 'S'),
+		    colour_components(in, resources));
+		return 1;
+	case OP2('s', 'c'):
+	case OP3('s', 'c', 'n'):
+		set_colour(in, 0, in->gs.fill_ncomp);
+		return 1;
+	case OP2('S', 'C'):
+	case OP3('S', 'C', 'N'):
+		set_colour(in, 1, in->gs.stroke_ncomp);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+state_operator(struct interp *in, unsigned op,
     const struct pdf_obj *resources)
 {
 	const double *a;
 
-	if (strcmp(op, "q") == 0)
+	switch (op) {
+	case OP1('q'):
 		save_state(in);
-	else if (strcmp(op, "Q") == 0)
+		return 1;
+	case OP1('Q'):
 		restore_state(in);
-	else if (strcmp(op, "cm") == 0 && (a = last_ops(in, 6)))
-		concat(in->gs.ctm, a);
-	else if (strcmp(op, "w") == 0 && (a = last_ops(in, 1)))
-		in->gs.line_width = a[0];
-	else if (strcmp(op, "gs") == 0)
+		return 1;
+	case OP2('c', 'm'):
+		if ((a = last_ops(in, 6)))
+			concat(in->gs.ctm, a);
+		return 1;
+	case OP1('w'):
+		if ((a = last_ops(in, 1)))
+			in->gs.line_width = a[0];
+		return 1;
+	case OP2('g', 's'):
 		set_ext_state(in, resources);
-	else if (strcmp(op, "Do") == 0)
+		return 1;
+	case OP2('D', 'o'):
 		draw_form(in, resources);
-	else if (strcmp(op, "g") == 0 || strcmp(op, "G") == 0)
-		set_colour(in, op[0] == 'G', 1);
-	else if (strcmp(op, "rg") == 0 || strcmp(op, "RG") == 0)
-		set_colour(in, op[0] == 'R', 3);
-	else if (strcmp(op, "k") == 0 || strcmp(op, "K") == 0)
-		set_colour(in, op[0] == 'K', 4);
-	else if (strcmp(op, "cs") == 0 || strcmp(op, "CS") == 0) {
-		in->nops = 0;	/* the initial colour: black, or full tint */
-		set_colour(in, op[0] == 'C', colour_components(in, resources));
-	} else if (strcmp(op, "sc") == 0 || strcmp(op, "scn") == 0)
-		set_colour(in, 0, in->gs.fill_ncomp);
-	else if (strcmp(op, "SC") == 0 || strcmp(op, "SCN") == 0)
-		set_colour(in, 1, in->gs.stroke_ncomp);
+		return 1;
+	}
+	return 0;
 }
 
 static void
 operator(struct interp *in, const struct pdf_token *t,
     const struct pdf_obj *resources)
 {
-	char op[4];
+	unsigned op = 0;
+	size_t i;
 
 	if (t->len == 0 || t->len > 3)
 		return;
-	memcpy(op, t->s, t->len);
-	op[t->len] = '\0';
-	path_operator(in, op);
-	paint_operator(in, op);
-	state_operator(in, op, resources);
+	for (i = 0; i < t->len; i++)
+		op |= (unsigned)t->s[i] << (8 * i);
+	(void)(path_operator(in, op) || paint_operator(in, op) ||
+	    state_operator(in, op, resources) ||
+	    colour_operator(in, op, resources));
 }
 
 static void

@@ -285,12 +285,39 @@ squeeze(char *s, size_t n)
 	return o;
 }
 
+/* The font most of the characters use, and its size. */
+static void
+dominant_font(const struct placed *v, size_t n, int *font, double *size)
+{
+	int fonts[8] = { 0 };
+	size_t counts[8] = { 0 }, nfonts = 0, best = 0, i, k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < nfonts && fonts[k] != v[i].c.font; k++)
+			continue;
+		if (k == nfonts) {
+			if (nfonts == 8)
+				continue;
+			fonts[nfonts] = v[i].c.font;
+			counts[nfonts++] = 0;
+		}
+		counts[k]++;
+	}
+	for (k = 1; k < nfonts; k++)
+		if (counts[k] > counts[best])
+			best = k;
+	for (i = 0; i < n && v[i].c.font != fonts[best]; i++)
+		continue;
+	*font = fonts[best];
+	*size = v[i].c.size;
+}
+
 static void
 emit_span(struct span_list *sl, const struct placed *v, size_t n,
     const int *space, struct buf *raw)
 {
 	struct span *s;
-	size_t i, k, best = 0, count, bestcount = 0, start;
+	size_t i, start;
 
 	buf_clear(raw);
 	for (i = 0; i < n; i++) {
@@ -319,15 +346,8 @@ emit_span(struct span_list *sl, const struct placed *v, size_t n,
 		s->y0 = fmin(s->y0, v[i].c.y0);
 		s->x1 = fmax(s->x1, v[i].c.x1);
 		s->y1 = fmax(s->y1, v[i].c.y1);
-		for (k = 0, count = 0; k < n; k++)
-			count += v[k].c.font == v[i].c.font;
-		if (count > bestcount) {
-			bestcount = count;
-			best = i;
-		}
 	}
-	s->font = v[best].c.font;
-	s->size = v[best].c.size;
+	dominant_font(v, n, &s->font, &s->size);
 }
 
 /* Cut one line, sorted by x, into spans. */
@@ -386,6 +406,7 @@ spans_build(struct char_list *cl, const struct ruling_set *rs,
 	int *space;
 
 	spans_clear(sl);
+	buf_add(&sl->text, "", 0);
 	if (cl->n == 0)
 		return;
 	qsort(cl->v, cl->n, sizeof(*cl->v), by_centre_y);

@@ -21,10 +21,11 @@
  * word space (0.25-0.35 em, justified lines stretch it a little), and
  * narrower than the padding between two table cells.  Between digits the
  * only space inside a cell is a thousands separator (at most a third of
- * an em), so a wider gap between two numbers means two columns.
+ * an em, a monospace space aside), so a wider gap between two numbers
+ * means two columns.
  */
 #define SPAN_GAP	0.8
-#define SPAN_NUMBER_GAP	0.4
+#define SPAN_NUMBER_GAP	0.5
 /* A gap wider than this (in em) inside a span is written as a space. */
 #define SPAN_SPACE	0.12
 /* Two copies of a glyph overlapping this much are one (fake bold). */

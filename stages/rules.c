@@ -40,7 +40,7 @@ is_dir(const char *path)
 /*
  * Where the rules are when --rules was not given: $RETABLE_RULES, then
  * beside the program as installed (BINDIR/../share/retable/rules) or as
- * built (bin/../rules), then the directory compiled in at build time.
+ * built (build/bin/../../rules), then the directory compiled in.
  */
 const char *
 rules_default_dir(const char *argv0, const char *override)
@@ -68,9 +68,11 @@ rules_default_dir(const char *argv0, const char *override)
 		if ((slash = strrchr(exe, '/')) != NULL) {
 			*slash = '\0';
 			for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-				snprintf(path, sizeof(path), "%s/%s", exe,
-				    rel[i]);
-				if (is_dir(path))
+				int w = snprintf(path, sizeof(path), "%s/%s",
+				    exe, rel[i]);
+
+				if (w > 0 && (size_t)w < sizeof(path) &&
+				    is_dir(path))
 					return path;
 			}
 		}

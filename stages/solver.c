@@ -339,8 +339,9 @@ zero_prior(struct solver *s, int total)
 				    (t->blank[c] || t->v[c] != 0))
 					x->prior += 50;
 		}
-		qsort(s->rc[r].c, (size_t)s->rc[r].n, sizeof(*s->rc[r].c),
-		    cmp_cand);
+		if (s->rc[r].n > 1)
+			qsort(s->rc[r].c, (size_t)s->rc[r].n,
+			    sizeof(*s->rc[r].c), cmp_cand);
 	}
 }
 

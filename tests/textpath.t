@@ -1,0 +1,159 @@
+#!/bin/sh
+# textpath.t - rebuilding tables from dumps without geometry: the solver's
+# choices, ambiguity, arithmetic checks, continued and two-sided tables.
+. "$(dirname "$0")/lib.sh"
+
+header03='科目编码
+单位代码
+单位（科目名称） 合计
+基本支出 项目支出
+小计
+人员经费
+公用经费 小计 其他运转类 特定目标类
+类 款 项 工资福利支出
+对个人和家庭的补助'
+
+# (jq prints numbers its own way, 150.00 as 150: exactness is checked on
+# the raw output, below.)
+# The value goes where the column totals need it, not where it would
+# first fit: leftmost would put both project rows under 其他运转类.
+cat > "$TMP/a.txt" <<EOF
+预算03表
+2022年部门支出预算表
+部门名称：测试局 单位：万元
+$header03
+合计 300.00 100.00 90.00 10.00 200.00 50.00 150.00
+208 01 07 社会保险业务管理事务 50.00 50.00 50.00
+208 01 08 信息化建设 150.00 150.00 150.00
+210 15 01 行政运行 100.00 100.00 90.00 10.00
+EOF
+text_pipeline "$TMP/a.txt" > "$TMP/a.jsonl"
+ok $? "a budget table goes through the text path"
+is "$(jq -r 'select(.type=="row" and .cells[4]=="信息化建设") | .values["项目支出/特定目标类"]' "$TMP/a.jsonl")" \
+    "150" "a value goes to the column whose total needs it"
+is "$(jq -r 'select(.type=="row" and .cells[4]=="社会保险业务管理事务") | .values["项目支出/其他运转类"]' "$TMP/a.jsonl")" \
+    "50" "the other project row takes the other column"
+is "$(jq -r 'select(.type=="row" and .cells[4]=="行政运行") | .values["基本支出/人员经费/对个人和家庭的补助"]' "$TMP/a.jsonl")" \
+    "10" "a part goes where the total row has that part"
+is "$(jq -r 'select(.type=="table") | .checks.failed' "$TMP/a.jsonl")" "0" \
+    "a consistent table fails no check"
+is "$(jq -r 'select(.type=="row" and .cells[4]=="合计") | .kind' "$TMP/a.jsonl")" \
+    "total" "the 合计 row is a total"
+is "$(jq -c 'select(.type=="table") | .columns[0:3]' "$TMP/a.jsonl")" \
+    '["科目编码/类","科目编码/款","科目编码/项"]' "header paths join merged cells"
+is "$(grep -c '"合计":300.00' "$TMP/a.jsonl")" "1" \
+    "amounts are written exactly as printed, 300.00 not 300"
+
+# When more than one placement fits everything, the row says how many.
+cat > "$TMP/b.txt" <<'EOF'
+预算02表
+2022年部门收入预算表
+部门名称：测试局 单位：万元
+部门（单位）代码 部门（单位）名称 总计 本年收入 上年结转结余 合计 一般公共预算
+政府性基金预算 国有资本经营预算 财政专户管理资金收入 事业收入 事业单位经营收入
+上级补助收入 附属单位上缴收入 其他收入 合计 一般公共预算 政府性基金预算
+国有资本经营预算 财政专户管理资金 单位资金 小计 其中：财政拨款
+合计 100.00 100.00 80.00 80.00 20.00
+001 测试局 100.00 100.00 80.00 80.00 20.00
+EOF
+text_pipeline "$TMP/b.txt" > "$TMP/b.jsonl"
+amb=$(jq -r 'select(.type=="row" and .cells[0]=="001") | .ambiguous' "$TMP/b.jsonl")
+[ "$amb" -gt 1 ] 2>/dev/null
+ok $? "a row whose 20.00 fits several income columns is ambiguous ($amb)"
+is "$(jq -r 'select(.type=="row" and .cells[0]=="001") | .values["本年收入/政府性基金预算"]' "$TMP/b.jsonl")" \
+    "20" "the likeliest placement is given: the leftmost that fits"
+is "$(jq -r 'select(.type=="table") | .ambiguous' "$TMP/b.jsonl")" "2" \
+    "the table counts its ambiguous rows"
+
+# A printed 0.00 goes where the total prints 0.00; a blank stays null.
+cat > "$TMP/c.txt" <<'EOF'
+支出决算表
+公开03表
+部门：测试局 金额单位：万元
+项目
+科目代码 科目名称
+本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出
+栏次 1 2 3 4 5 6
+合计 30.00 10.00 20.00 0.00 0.00
+208 社会保障和就业支出 10.00 10.00 0.00 0.00
+210 卫生健康支出 20.00 20.00 0.00 0.00
+EOF
+text_pipeline "$TMP/c.txt" > "$TMP/c.jsonl"
+is "$(jq -c 'select(.type=="row" and .cells[0]=="208") | .cells[2:]' "$TMP/c.jsonl")" \
+    '[10,10,null,0,0,null]' "zeros to the zero columns, blanks null"
+grep -q '"cells":\["208","社会保障和就业支出",10.00,10.00,null,0.00,0.00,null\]' "$TMP/c.jsonl"
+ok $? "a zero is written 0.00 as printed, a blank null"
+is "$(jq -c 'select(.type=="row" and .cells[0]=="210") | .cells[2:]' "$TMP/c.jsonl")" \
+    '[20,null,20,0,0,null]' "the basic total leaves 20.00 to projects"
+is "$(jq -r 'select(.type=="table") | .header_rows' "$TMP/c.jsonl")" "3" \
+    "the 栏次 row is a header row"
+
+# A value that fits no placement is left out, and the row says so.
+cat > "$TMP/d.txt" <<EOF
+预算03表
+2022年部门支出预算表
+部门名称：测试局 单位：万元
+$header03
+合计 100.00 100.00 100.00
+210 15 99 其他医疗保障管理事务支出 100.00 60.30 100.00 100.00
+EOF
+text_pipeline "$TMP/d.txt" > "$TMP/d.jsonl"
+is "$(jq -r 'select(.type=="row" and .cells[0]=="210") | .check' "$TMP/d.jsonl")" \
+    "failed" "a row with a stray value fails its check"
+jq -e 'select(.type=="row" and .cells[0]=="210") | .failures[] | select(test("left out"))' \
+    "$TMP/d.jsonl" >/dev/null
+ok $? "the failure says a value was left out"
+grep -q '60.30' "$TMP/d.jsonl"
+ok $((1 - $?)) "the stray value is not put in a column"
+
+# A table continued under a repeated caption and header is one table.
+cat > "$TMP/e.txt" <<EOF
+预算03表
+2022年部门支出预算表
+部门名称：测试局 单位：万元
+$header03
+合计 300.00 100.00 90.00 10.00 200.00 50.00 150.00
+208 01 07 社会保险业务管理事务 50.00 50.00 50.00
+18 / 54
+预算03表
+2022年部门支出预算表
+部门名称：测试局 单位：万元
+$header03
+208 01 08 信息化建设 150.00 150.00 150.00
+210 15 01 行政运行 100.00 100.00 90.00 10.00
+EOF
+text_pipeline "$TMP/e.txt" > "$TMP/e.jsonl"
+is "$(jq -r 'select(.type=="table") | .rows' "$TMP/e.jsonl")" "4" \
+    "a continued table is joined into one with all its rows"
+is "$(grep -c '"type":"table"' "$TMP/e.jsonl")" "1" "no second table"
+is "$(jq -r 'select(.type=="row" and .cells[4]=="行政运行") | .page' "$TMP/e.jsonl")" \
+    "19" "the page number printed as \"18 / 54\" dates the rows after it"
+
+# Two-sided tables: each label to its side, a lone label by its words.
+cat > "$TMP/f.txt" <<'EOF'
+预算01表
+2023年部门收支预算表
+部门名称：测试局 单位：万元
+收入 支出
+项目 金额 项目 金额
+一、一般公共预算 100.00 一、一般公共服务
+其中：财政拨款 100.00 二、外交
+二、政府性基金预算拨款收入 三、国防
+十一、节能环保 100.00
+本 年 收 入 合 计 100.00 本 年 支 出 合 计 100.00
+EOF
+text_pipeline "$TMP/f.txt" > "$TMP/f.jsonl"
+is "$(jq -c 'select(.type=="row" and .cells[2]=="十一、节能环保") | .cells' "$TMP/f.jsonl")" \
+    '[null,null,"十一、节能环保",100]' "a lone expenditure label goes right"
+is "$(jq -c 'select(.type=="row" and .cells[0]=="本年收入合计") | .cells' "$TMP/f.jsonl")" \
+    '["本年收入合计",100,"本年支出合计",100]' "a letter-spaced total on both sides"
+
+# Unknown families still come out, by count.
+printf '某某情况表\n单位：元\n项目 数量 金额\n甲 1 10.50\n乙 2 20.25\n' > "$TMP/g.txt"
+text_pipeline "$TMP/g.txt" > "$TMP/g.jsonl"
+is "$(jq -r 'select(.type=="table") | .family' "$TMP/g.jsonl")" "null" \
+    "a table no family knows has family null"
+is "$(jq -r 'select(.type=="table") | .rows' "$TMP/g.jsonl")" "2" \
+    "and its rows are still there"
+
+done_testing

@@ -287,5 +287,5 @@ if [ -f "$shared/eval/tableval.py" ]; then
 		skip "no $shared/icdar2013-eu"
 	fi
 else
-	for i in 1 2 3 4 5; do skip "no $shared/eval/tableval.py"; done
+	for _ in 1 2 3 4 5; do skip "no $shared/eval/tableval.py"; done
 fi

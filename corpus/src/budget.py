@@ -129,14 +129,13 @@ def _expend(d, ctx, fam, title, pred, gen_only, empty_note):
         w = a["w"] - (a["own"] if gen_only else 0)
         vals = [w, a["f"]] + ([a["g"], a["k"]] if split else [a["g"] + a["k"]]) + [a["po"], a["pt"]]
         items[code] = [nz(v) for v in vals]
-    all_cols = [c_tot, c_bas, c_prj] + leaf_cols
     if not items:
         t.add_row({(first - 1 if not tree else 0): "合计"}, "total")
         if empty_note:
             t.notes.append(empty_note.replace("{y}", str(ctx["year"])))
         return t
     if tree:
-        tot = tree_rows(t, items, leaf_cols, total_span=True)
+        tree_rows(t, items, leaf_cols, total_span=True)
         rows = range(len(t.rows))
     else:
         tot = t.add_row({4: "合计"}, "total")
@@ -149,9 +148,6 @@ def _expend(d, ctx, fam, title, pred, gen_only, empty_note):
         row_sum(t, r, c_bas, [c_w, c_f] + c_gy)
         row_sum(t, r, c_prj, [c_po, c_pt])
         row_sum(t, r, c_tot, [c_bas, c_prj])
-    if ctx.get("split_parents") and not tree:
-        # parent rows sum their children: keep only leaf-level column sums
-        pass
     return t
 
 

@@ -117,6 +117,16 @@ def _blocks(entry, d, ctx, tables, annex):
                 [Block("break"), Block("h1", "第二部分 %d年度部门决算表" % y)] + tb +
                 [Block("break")] + prose.final_notes(d, ctx) + prose.glossary("第四部分") +
                 ([Block("break"), Block("h1", "第五部分 附件")] + ab if ab else []))
+    if lay == "interleaved":
+        # each table introduced by its own heading and a sentence quoting it
+        out = prose.overview(d, ctx)
+        out.append(Block("h1", "第二部分 %d年%s表及说明" % (y, "部门预算" if entry["kind"] == "budget"
+                                                       else "度部门决算")))
+        for i, (pt, blk) in enumerate(zip(tables, tb)):
+            out.append(Block("h2", "%s、%s" % (prose.CN_NUM[i], pt.t.title)))
+            out.append(Block("p", prose.table_sentence(d, pt.t)))
+            out.append(blk)
+        return out
     if lay == "perf":
         return ([Block("h1", "%s%d年度预算绩效目标" % (d.name, y)),
                  Block("p", "按照预算绩效管理的要求，本部门编制了部门整体绩效目标和项目支出绩效目标，"

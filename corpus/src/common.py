@@ -13,11 +13,6 @@ def A(cents):
     return None if cents is None else Amt(cents)
 
 
-def Z(cents):
-    """A fixed amount that prints blank when it is zero and the column says so."""
-    return Amt(cents)
-
-
 def code_text(ctx, prefix, n):
     """The printed table code: 预算03表, 预算 03 表, 公开01表… or None."""
     fmt = ctx.get("codefmt", "{p}{n:02d}表")
@@ -120,5 +115,5 @@ def nz(v):
     return v if v else None
 
 
-__all__ = ["A", "Z", "Amt", "hnode", "new_table", "code_text", "year_text",
+__all__ = ["A", "Amt", "hnode", "new_table", "code_text", "year_text",
            "tree_rows", "split_rows", "row_sum", "nz", "code_groups"]

@@ -8,7 +8,7 @@ performance targets.  Building them once per department keeps the tables of
 one report consistent with each other, as the real ones are.
 """
 from vocab import (CITIES, COUNTIES, DEPTS, FUND_LINES, UNIT_SUFFIX, TOWNS,
-                   XIANG, KUAN, CLASSES, ECON, WAGE_CODES, GOODS_CODES, FIELDS,
+                   XIANG, GOODS_CODES, FIELDS,
                    PROJ_COST, PROJ_OUTPUT, PROJ_EFFECT, PROJ_SATIS)
 
 CATS = ("w", "f", "g", "k", "po", "pt")
@@ -278,18 +278,6 @@ class Dept:
     def unit_total(self, u, pred=lambda ln: True):
         return sum(ln.total for ln in self.lines if ln.unit == u and pred(ln))
 
-    @staticmethod
-    def kuan_name(code5):
-        return KUAN[code5]
-
-    @staticmethod
-    def class_name(code3):
-        return CLASSES[code3]
-
-    @staticmethod
-    def econ_name(code):
-        return ECON[code][0]
-
     @property
     def own_total(self):
         return sum(ln.own for ln in self.lines)
@@ -302,6 +290,3 @@ class Dept:
     def gen_total(self):
         return self.total(lambda ln: ln.source == "gen") - self.own_total
 
-
-def wage_codes():
-    return WAGE_CODES

@@ -112,7 +112,6 @@ def borders(pt, cell):
 def body_fill(pt):
     """Every slot of the grid gets a cell (empty where nothing is printed),
     so a renderer can walk rows and columns without holes."""
-    t = pt.t
     grid = {}
     for c in pt.cells:
         for r in range(c.row, c.row + c.rowspan):

@@ -10,7 +10,6 @@ from vocab import EN_FUNCTIONS, EN_REVENUES, EN_PROJECTS
 def _t(ctx, family, title, unit="thousands of dollars"):
     t = Table(family, title, None, ctx["entity"], unit)
     t.english = True
-    t.lang = "en"
     t.decimals = 0
     return t
 
@@ -52,7 +51,7 @@ def en_rev(ctx):
     for c in (1, 2, 3):
         ex[c] = Amt(t.rows[trev][c].cents - t.rows[texp][c].cents)
     ex[4] = Amt(ex[3].cents - ex[2].cents)
-    net = t.add_row({0: "Excess (deficiency) of revenues over expenditures", **ex}, "total")
+    net = t.add_row({0: "Excess (deficiency) of revenues over expenditures", **ex})
     for c in (1, 2, 3):
         t.extra.append(((trev, c), [(texp, c), (net, c)]))
     for r in rev:

@@ -22,7 +22,7 @@ def item_col(ctx):
     return ctx.get("gk_code_label", "科目编码")
 
 
-def _two_sided(t, ctx, left, right, right_cols, lnum0, rnum0, tails):
+def _two_sided(t, left, right, right_cols, lnum0, rnum0):
     """Rows of a 收入 | 支出 table with 行次 numbers on both sides."""
     n = max(len(left), len(right))
     lrows, rrows = [], []
@@ -59,7 +59,7 @@ def gk01(d, ctx):
             ("七、附属单位上缴收入", None), ("八、其他收入", None)]
     right = [("%s、%s" % (NUM_CN[i], name), [classes.get(code)])
              for i, (name, code) in enumerate(GK_CLASS_ITEMS)]
-    lr, rr = _two_sided(t, ctx, left, right, [5], 1, 31, None)
+    lr, rr = _two_sided(t, left, right, [5], 1, 31)
     n = len(lr)
     tot = t.add_row({0: "本年收入合计", 1: str(n + 1), 3: "本年支出合计", 4: str(31 + n)}, "total")
     t.set_sum(tot, 2, [(r, 2) for r in lr[:len(left)]])
@@ -153,7 +153,7 @@ def gk04(d, ctx):
     for i, (name, code) in enumerate(GK_CLASS_ITEMS):
         g, f = gen.get(code), fund.get(code)
         right.append(("%s、%s" % (NUM_CN[i], name), [None, g, f, None]))
-    lr, rr = _two_sided(t, ctx, left, right, [5, 6, 7, 8], 1, 33, None)
+    lr, rr = _two_sided(t, left, right, [5, 6, 7, 8], 1, 33)
     n = len(lr)
     tot = t.add_row({0: "本年收入合计", 1: str(n + 1), 3: "本年支出合计", 4: str(33 + n)}, "total")
     t.set_sum(tot, 2, [(r, 2) for r in lr[:3]])
@@ -367,7 +367,7 @@ def zp_proj(d, ctx, p):
         t.add_row(row, spans=spans)
     t.add_row({0: "总分", 5: "100", 6: "%d.%02d" % (rng.randint(90, 99), rng.randint(0, 99))},
               spans={0: (1, 5)}, kind="total")
-    _ = r1
+    t.extra.append(((r1, 4), [(r1 + 1, 4)]))  # all of it was 财政拨款
     return t
 
 

@@ -77,10 +77,7 @@ class Table:
         self.extra = []               # identities between fixed cells (本年 = 上年 + 增减)
         self.zero = {}                # col -> "blank" | "zero": how a computed 0 prints
         self.col_width = {}           # col -> preferred width in mm (layout hint)
-        self.wrap_header = set()      # header texts that the layout may squeeze
-        self.lang = "zh"
         self.english = False
-        self.label_cols = []          # columns whose text names the row
 
     # -- header -------------------------------------------------------
     def set_header(self, nodes, lanci=None):

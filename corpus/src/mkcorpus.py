@@ -12,6 +12,8 @@ themselves carry creation dates and may differ in their bytes.
 """
 import argparse
 import os
+import re
+import subprocess
 import shutil
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +37,8 @@ def main(argv):
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--matrix", action="store_true", help="print the style matrix (Markdown)")
     ap.add_argument("--stats", action="store_true", help="print counts from the written truth")
+    ap.add_argument("--readme", action="store_true",
+                    help="rewrite the statistics and the style matrix in corpus/README.md")
     args = ap.parse_args(argv)
     entries = [e for e in DOCS if not args.names or e["name"] in args.names]
     unknown = set(args.names) - {e["name"] for e in DOCS}
@@ -52,6 +56,12 @@ def main(argv):
     truthdir = os.path.join(args.out, "truth")
     if args.stats:
         print(stats(docs, truthdir, pdfdir))
+        return 0
+    if args.readme:
+        path = os.path.join(TOP, "corpus", "README.md")
+        text = "\n".join("- " + line for line in stats(docs, truthdir, pdfdir).splitlines())
+        replace_block(path, "stats", text)
+        replace_block(path, "matrix", matrix(entries, docs))
         return 0
     os.makedirs(pdfdir, exist_ok=True)
     os.makedirs(truthdir, exist_ok=True)
@@ -113,6 +123,7 @@ def stats(docs, truthdir, pdfdir):
     from collections import Counter
     by = {k: Counter() for k in ("family", "renderer", "rules", "font", "size")}
     tables = pages = rows = continued = landscape = 0
+    docs_by = Counter()
     for doc in docs:
         recs = [json.loads(l) for l in open(os.path.join(truthdir, doc.name + ".records.jsonl"),
                                             encoding="utf-8")]
@@ -127,57 +138,89 @@ def stats(docs, truthdir, pdfdir):
             by["rules"][pt.style.get("rules", "grid")] += 1
             by["font"][pt.style["font"]] += 1
             by["size"]["%gpt" % pt.lay.size] += 1
-        pages += max(rec["pages"][-1] for rec in tabs) if tabs else 0
-    out = ["documents %d, tables %d (continued over pages: %d, landscape: %d), body rows %d, "
-           "pages holding tables up to %d" % (len(docs), tables, continued, landscape, rows, pages)]
+        info = subprocess.run(["pdfinfo", os.path.join(pdfdir, doc.name + ".pdf")],
+                              stdout=subprocess.PIPE, check=True).stdout.decode()
+        pages += int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        docs_by[doc.renderer] += 1
+    out = ["documents %d (%s), pages %d, tables %d (continued over pages: %d, landscape: %d), "
+           "body rows %d" % (len(docs), ", ".join("%s %d" % kv for kv in sorted(docs_by.items())),
+                             pages, tables, continued, landscape, rows)]
     for k, c in by.items():
         out.append("%s: %s" % (k, ", ".join("%s %d" % kv for kv in sorted(c.items()))))
     return "\n".join(out)
 
 
+def replace_block(path, name, text):
+    """Put text between the README's <!-- name: … --> and <!-- /name -->."""
+    with open(path, encoding="utf-8") as f:
+        doc = f.read()
+    m = re.search(r"(<!-- %s:[^>]*-->\n)(.*?)(\n<!-- /%s -->)" % (name, name), doc, re.S)
+    if not m:
+        sys.exit("mkcorpus: %s: no <!-- %s --> block" % (path, name))
+    doc = doc[:m.start(2)] + text + doc[m.end(2):]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(doc)
+
+
+def table_features(doc, pt):
+    """What makes a table hard, as short tags for the style matrix."""
+    t, st = pt.t, doc.style
+    feats = []
+    if pt.lay.orientation == "landscape":
+        feats.append("landscape")
+    if t.nhead >= 3:
+        feats.append("%d-row header" % t.nhead)
+    if t.lanci_rows:
+        feats.append("栏次")
+    if any(c.rowspan > 1 for c in pt.cells if not c.header):
+        feats.append("merged body")
+    if any(len(c.text) >= 3 and c.text.count("\n") == 0 and c.colspan == 1 and pt.lay.widths[c.col]
+           < 2.2 * pt.lay.size * 0.3528 + 2 * pt.lay.pad for c in t.header):
+        feats.append("1-char header lines")
+    if st.get("thousands") or t.english:
+        feats.append("thousands")
+    if st.get("general"):
+        feats.append("trimmed decimals")
+    if any(v == "zero" for v in t.zero.values()):
+        feats.append("0.00 beside blank")
+    body = [c.text for c in pt.cells if not c.header]
+    if any(x.startswith("(") and x[1:2].isdigit() for x in body):
+        feats.append("(negatives)")
+    if any(x.startswith("-") and x[1:2].isdigit() for x in body):
+        feats.append("-negatives")
+    if any(x.endswith("%") for x in body):
+        feats.append("percent")
+    if not t.nhead:
+        feats.append("form")
+    return feats
+
+
 def matrix(entries, docs):
-    """The style matrix: one row per document and family."""
-    lines = ["| document | renderer | family (code) | rules | font | size | features |",
+    """The style matrix: one row per document, its tables and habits."""
+    lines = ["| document | renderer | rules | font | size pt | tables (family: code) | features |",
              "|---|---|---|---|---|---|---|"]
     for e, doc in zip(entries, docs):
         st = doc.style
+        feats = set()
         for pt in doc.tables:
-            t = pt.t
-            feats = []
-            if pt.lay.orientation == "landscape":
-                feats.append("landscape")
-            if any(c.rowspan > 1 or c.colspan > 1 for c in t.header):
-                feats.append("merged header")
-            if t.nhead >= 3:
-                feats.append("%d-level header" % t.nhead)
-            if t.lanci_rows:
-                feats.append("栏次")
-            if any(c.rowspan > 1 for c in pt.cells if not c.header):
-                feats.append("merged body")
-            if st.get("thousands") or t.english:
-                feats.append("thousands")
-            if st.get("general"):
-                feats.append("trimmed decimals")
-            if t.zero and any(v == "zero" for v in t.zero.values()) or st.get("gk_zero") == "zero":
-                feats.append("0.00 beside blank")
-            if any(c.text.startswith("(") or c.text.startswith("-") for c in pt.cells
-                   if not c.header and c.text[:2].strip("(-").replace(",", "")[:1].isdigit()):
-                feats.append("negatives")
-            if any(c.text.endswith("%") for c in pt.cells if not c.header):
-                feats.append("percent")
-            if not st.get("repeat_header", True):
-                feats.append("header not repeated")
-            if st.get("repeat_title"):
-                feats.append("title repeated")
-            if not t.nhead:
-                feats.append("form")
-            if t.notes:
-                feats.append("notes")
-            if any(t.kinds):
-                pass
-            lines.append("| %s | %s | %s (%s) | %s | %s | %s | %s |" % (
-                doc.name, doc.renderer, t.family, t.code or "-", st.get("rules", "grid"),
-                st["font"], pt.lay.size, ", ".join(feats)))
+            feats.update(table_features(doc, pt))
+        if not st.get("repeat_header", True):
+            feats.add("header not repeated")
+        if st.get("repeat_title"):
+            feats.add("title repeated")
+        if st.get("running_head"):
+            feats.add("running head")
+        if st.get("pageno"):
+            feats.add("page numbers " + {"n/N": "n / N", "dash": "- n -", "di": "第 n 页",
+                                         "di/N": "第 n 页，共 N 页"}[st["pageno"]])
+        if e["layout"] not in ("tables",) and doc.renderer != "calc":
+            feats.add("prose between tables")
+        sizes = sorted({pt.lay.size for pt in doc.tables})
+        tabs = ", ".join("%s%s" % (pt.t.family, (": " + pt.t.code.replace(" ", "")) if pt.t.code
+                                   else "") for pt in doc.tables)
+        lines.append("| %s | %s | %s | %s | %s | %s | %s |" % (
+            doc.name, doc.renderer, st.get("rules", "grid"), st["font"],
+            "/".join("%g" % x for x in sizes), tabs, ", ".join(sorted(feats))))
     return "\n".join(lines)
 
 

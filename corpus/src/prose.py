@@ -6,6 +6,8 @@ totals, as the real ones do, so a segmenter meets numbers outside tables.
 from docmodel import Block
 from vocab import DUTY_SENTENCES, TERMS
 
+CN_NUM = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+          "十三", "十四", "十五"]
 CN_MONTH = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 CN_DIGIT = "〇一二三四五六七八九"
 
@@ -136,3 +138,19 @@ def english_intro(ctx):
             Block("p", "Actual amounts are presented on the budgetary basis, which differs from "
                   "generally accepted accounting principles mainly in the treatment of "
                   "encumbrances and of capital outlay financed by long-term debt.")]
+
+
+def table_sentence(d, t):
+    """One sentence before a table saying what it shows, with its total."""
+    total = None
+    for r, kind in enumerate(t.kinds):
+        if kind == "total":
+            amts = [v.cents for c, v in sorted(t.rows[r].items())
+                    if hasattr(v, "cents") and v.cents]
+            if amts:
+                total = amts[0]
+                break
+    what = t.title.split("年", 1)[-1] if "年" in t.title[:6] else t.title
+    if total is None:
+        return "本部门%s如下表所示，本表无数据的栏目为空。" % what
+    return "本部门%s如下表所示，合计%s万元，各栏数据之间的关系见表内合计行。" % (what, w(total))

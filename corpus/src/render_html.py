@@ -8,6 +8,7 @@ margin boxes print the running head and the "n / N" page numbers.
 from html import escape
 
 from docmodel import caption_rows, borders, body_fill, align_of
+from render_calc import _Empty
 
 
 def _css(st):
@@ -123,7 +124,6 @@ def _table(pt, st, first):
                 continue
             span = ""
             if cell is None:
-                from render_calc import _Empty
                 cell = _Empty(r, c, t)
             if cell.rowspan > 1:
                 span += ' rowspan="%d"' % cell.rowspan

@@ -9,9 +9,7 @@ Rows are kept whole across pages, as the reports' tables are.
 from xml.sax.saxutils import escape
 
 from docmodel import caption_rows, borders, body_fill, align_of
-from render_calc import NS as CALC_NS
-
-NS = CALC_NS
+from render_calc import NS, _Empty
 
 
 class Auto:
@@ -87,7 +85,6 @@ def render(doc):
             after_heading = False
         else:
             master = "Standard" if prev_landscape else None
-            brk = b.kind == "break" and not master
             if b.kind == "break":
                 # the next paragraph starts a page
                 st["_pending_break"] = True
@@ -222,7 +219,6 @@ def _table(pt, auto, newpage, master, margins):
                 cells.append("<table:covered-table-cell/>")
                 continue
             if cell is None:
-                from render_calc import _Empty
                 cell = _Empty(r, c, t)
             b = borders(pt, cell)
             cst = auto.get(("cell", b["top"], b["bottom"], b["left"], b["right"]), lambda n, b=b: (

@@ -28,7 +28,7 @@ check() { # check DESCRIPTION COMMAND...: ok when the command succeeds
 	fi
 }
 
-echo "1..12"
+echo "1..13"
 
 # 1. every PDF has its truth and its two dumps; the basic set is there
 files_ok() {
@@ -162,7 +162,30 @@ EOF
 }
 check "row records carry the printed values (numbers unchanged, blanks null)" records_ok
 
-# 6. the truth scores 1.0 against itself
+# 6. the families the issue names are all there
+coverage_ok() {
+	python3 - "$corpus" <<'EOF'
+import glob, json, os, re, sys
+codes, english, continued, forms = set(), 0, 0, 0
+for path in glob.glob(os.path.join(sys.argv[1], "truth", "*.records.jsonl")):
+    for line in open(path, encoding="utf-8"):
+        r = json.loads(line)
+        if r["type"] != "table":
+            continue
+        if r["code"]:
+            codes.add(r["code"])
+        english += bool(re.match(r"[A-Z]", r["title"]))
+        continued += len(r["pages"]) > 1
+        forms += r["header_rows"] == 0
+want = {"预算%02d表" % i for i in range(1, 16)} | {"公开%02d表" % i for i in range(1, 10)}
+missing = sorted(want - codes)
+print("missing:", missing, "english:", english, "continued:", continued, "forms:", forms)
+sys.exit(1 if missing or english < 3 or continued < 10 or forms < 3 else 0)
+EOF
+}
+check "every 预算01-15 and 公开01-09 family, English tables, continued tables, forms" coverage_ok
+
+# 7. the truth scores 1.0 against itself
 self_ok() {
 	"$score" "$corpus/truth" "$corpus/truth" --json | python3 -c '
 import json, sys
@@ -228,7 +251,7 @@ if onefile:
 EOF
 }
 
-# 7. a damaged prediction scores lower
+# 8. a damaged prediction scores lower
 perturb "$corpus/truth" "$tmp/pred-corpus"
 lower_ok() {
 	"$score" "$corpus/truth" "$tmp/pred-corpus" --json | python3 -c '
@@ -239,7 +262,7 @@ print(f); sys.exit(0 if all(0.3 < x < 1.0 for x in f) else 1)'
 }
 check "scripts/score: a damaged prediction scores lower on every measure" lower_ok
 
-# 8-12. scripts/score agrees with ../shared/eval/tableval.py
+# 9-13. scripts/score agrees with ../shared/eval/tableval.py
 agree() { # agree TRUTH PRED [flags]: the summaries match to 4 decimals
 	python3 "$shared/eval/tableval.py" "$@" --json --per-doc >"$tmp/a.json"
 	"$score" "$@" --json --per-doc >"$tmp/b.json"

@@ -66,6 +66,10 @@ def _tables(entry, items, ctx, d):
             t = FAMILIES[fam](ctx)
         else:
             t = FAMILIES[fam](d, ctx)
+        breaks = entry["style"].get("header_breaks", {})
+        for c in t.header:
+            # line breaks typed into a header cell (Alt+Enter in a spreadsheet)
+            c.text = breaks.get(c.text, c.text)
         if entry["renderer"] == "calc":
             # a spreadsheet cuts a merged cell at a page break and prints it on
             # both pages; these offices leave the rows below blank instead

@@ -228,12 +228,17 @@ is_digit(int32_t c)
 static int
 wide_gap(const struct pdf_char *prev, const struct pdf_char *c, double gap)
 {
-	double size = fmax(fmax(prev->size, c->size), 1);
-	int numbers;
+	double size = fmax(fmax(prev->size, c->size), 1), limit = SPAN_GAP;
 
-	numbers = (is_digit(prev->cp) || prev->cp == ')' || prev->cp == '%') &&
-	    (is_digit(c->cp) || c->cp == '-' || c->cp == '(' || c->cp == '+');
-	return gap > (numbers ? SPAN_NUMBER_GAP : SPAN_GAP) * size;
+	if ((is_digit(prev->cp) || prev->cp == ')' || prev->cp == '%') &&
+	    (is_digit(c->cp) || c->cp == '-' || c->cp == '(' || c->cp == '+'))
+		limit = SPAN_NUMBER_GAP;
+	else if ((is_digit(prev->cp) && uc_is_cjk(c->cp)) ||
+	    (uc_is_cjk(prev->cp) && is_digit(c->cp)))
+		limit = SPAN_MIXED_GAP;
+	else if (uc_is_han(prev->cp) && uc_is_han(c->cp))
+		limit = SPAN_HAN_GAP;
+	return gap > limit * size;
 }
 
 static int
@@ -390,6 +395,66 @@ split_line(struct span_list *sl, struct placed *v, size_t n,
 }
 
 /*
+ * How a font's true em compares with the size poppler reports, from its
+ * glyphs' advances: a Han ideograph is one em wide, a digit about half
+ * one.  1 unless the advances show the size at least a third too big;
+ * -1 when too few glyphs tell (font -1: all the page's).
+ */
+static double
+em_scale(const struct char_list *cl, int font)
+{
+	double *r, scale = -1, w;
+	size_t i, n = 0;
+
+	r = xreallocarray(NULL, cl->n + 1, sizeof(*r));
+	for (i = 0; i < cl->n; i++) {
+		const struct pdf_char *c = &cl->v[i];
+
+		if ((font >= 0 && c->font != font) || c->size <= 0)
+			continue;
+		w = c->x1 - c->x0;
+		if (uc_is_han(c->cp))
+			r[n++] = w / c->size;
+		else if (is_digit(c->cp))
+			r[n++] = 2 * w / c->size;
+	}
+	if (n >= 3) {
+		qsort(r, n, sizeof(*r), by_double);
+		scale = r[n / 2] > 0.1 && r[n / 2] < 0.7 ? r[n / 2] : 1;
+	}
+	free(r);
+	return scale;
+}
+
+/*
+ * poppler misreads the size of Type 3 fonts (Chrome writes them), at
+ * twice the true size or more.  The gaps are judged against the size,
+ * so where the glyphs tell the true size it replaces poppler's.
+ */
+static void
+correct_sizes(struct char_list *cl)
+{
+	double page = em_scale(cl, -1), scale[16];
+	size_t i;
+	int f;
+
+	if (page < 0)
+		page = 1;
+	for (f = 0; f < 16; f++)
+		scale[f] = 0;
+	for (i = 0; i < cl->n; i++) {
+		f = cl->v[i].font;
+		if (f < 0 || f >= 16) {
+			cl->v[i].size *= page;
+			continue;
+		}
+		if (scale[f] == 0 && (scale[f] = em_scale(cl, f)) < 0)
+			scale[f] = page;
+		cl->v[i].size *= scale[f];
+	}
+}
+
+/*
  * Build the spans of a page from its characters (in poppler's order, in
  * upright page space) and its finished rulings.  Spans come line by line,
  * top to bottom, and left to right in a line.
@@ -409,6 +474,7 @@ spans_build(struct char_list *cl, const struct ruling_set *rs,
 	buf_add(&sl->text, "", 0);
 	if (cl->n == 0)
 		return;
+	correct_sizes(cl);
 	qsort(cl->v, cl->n, sizeof(*cl->v), by_centre_y);
 	line_of = xreallocarray(NULL, cl->n, sizeof(*line_of));
 	group_lines(cl, line_of, &lines);

@@ -21,11 +21,15 @@
  * word space (0.25-0.35 em, justified lines stretch it a little), and
  * narrower than the padding between two table cells.  Between digits the
  * only space inside a cell is a thousands separator (at most a third of
- * an em, a monospace space aside), so a wider gap between two numbers
- * means two columns.
+ * an em), so a wider gap between two numbers means two columns.
  */
 #define SPAN_GAP	0.8
-#define SPAN_NUMBER_GAP	0.5
+#define SPAN_NUMBER_GAP	0.4
+/* Chinese text sets a number off by a quarter em at most ("2023 年");
+ * a number and CJK text further apart are in two cells.  Han characters
+ * of one phrase touch, justified a little apart at most. */
+#define SPAN_MIXED_GAP	0.4
+#define SPAN_HAN_GAP	0.5
 /* A gap wider than this (in em) inside a span is written as a space. */
 #define SPAN_SPACE	0.12
 /* Two copies of a glyph overlapping this much are one (fake bold). */

@@ -97,6 +97,10 @@ wide_gap_splits_cells(void)
 	is_str(text(1), "金额", "second cell");
 	ok(spans.n == 2 && fabs(spans.v[1].x0 - (72 + 18 + 14)) < 1e-9,
 	    "second span starts at its first character");
+	x = put(&cl, "基本支出", 72, 50, 9, 9);
+	put(&cl, "项目支出", x + 6, 50, 9, 9);
+	build(&cl, NULL);
+	is_int(spans.n, 2, "Han characters 0.67 em apart: two cells");
 	/* Right-aligned numbers in adjacent columns, 5pt apart at 9pt. */
 	x = put(&cl, "1,234.56", 100, 50, 9, 5);
 	put(&cl, "7,890.12", x + 5, 50, 9, 5);
@@ -109,6 +113,17 @@ wide_gap_splits_cells(void)
 	build(&cl, NULL);
 	is_int(spans.n, 1, "thin space between digit groups: one number");
 	is_str(text(0), "1 234", "written with a space");
+	/* A number, then CJK text half an em away: two cells. */
+	x = put(&cl, "1378.88", 100, 50, 9, 5);
+	put(&cl, "一、一般公共服务", x + 4.5, 50, 9, 9);
+	build(&cl, NULL);
+	is_int(spans.n, 2, "number and CJK text 0.5 em apart: two cells");
+	/* A year set off by a fifth of an em inside a title. */
+	x = put(&cl, "2023", 100, 50, 15, 8.5);
+	put(&cl, "年部门预算", x + 3, 50, 15, 15);
+	build(&cl, NULL);
+	is_int(spans.n, 1, "a year 0.2 em before CJK text: one span");
+	is_str(text(0), "2023 年部门预算", "with its space");
 	/* The same 5pt gap between words is a word space. */
 	x = put(&cl, "Total", 100, 50, 9, 5);
 	put(&cl, "paid", x + 5, 50, 9, 5);

@@ -1,300 +1,300 @@
 /*
  * geomgrid.c - rebuilding a table from spans with their boxes.
  *
- * Rows are spans whose vertical extents overlap; columns are the x
- * ranges the spans of all rows occupy, merged where they overlap (a
- * projection profile); the header is what lies above the first row that
- * holds an amount.  Header cells that cover several columns are kept as
- * one cell spanning them.
+ * Each page of the table is laid out on its own (geomlayout.c: columns
+ * from rulings and alignment, rows from rulings and baselines, merged
+ * cells from missing walls); the pages' rows are then put one under the
+ * other, a later page's columns matched to the first page's by position.
+ * The header is what lies above the first row holding an amount; a
+ * column's path joins the header cells above it.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "geomgrid.h"
+#include "geomlayout.h"
 #include "number.h"
 #include "tabgrid.h"
+#include "utf8.h"
 
-struct gline {
-	int	*spans;
-	int	 n;
-	double	 top, bottom;
-	long	 page;
+struct gpage_part {
+	struct glayout	 lay;
+	int		*colmap;	/* this page's column -> grid column */
+	int		 rowbase;	/* grid row of its first row */
+	int		 skip;		/* leading rows repeating the header */
 };
 
-struct xrange {
-	double	 x0, x1;
-};
-
-static const struct tinput *sort_in;
-
+/* The distinct pages of the table's head and body spans, in order. */
 static int
-cmp_span(const void *a, const void *b)
+table_pages(const struct tinput *in, long **out)
 {
-	const struct tspan *x = &sort_in->spans[*(const int *)a];
-	const struct tspan *y = &sort_in->spans[*(const int *)b];
-	double cx = (x->y0 + x->y1) / 2, cy = (y->y0 + y->y1) / 2;
+	long *pages = NULL;
+	int i, k, n = 0;
 
-	if (x->page != y->page)
-		return x->page < y->page ? -1 : 1;
-	if (fabs(cx - cy) > 0.5)
-		return cx < cy ? -1 : 1;
-	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
-}
-
-static int
-cmp_line_x(const void *a, const void *b)
-{
-	const struct tspan *x = &sort_in->spans[*(const int *)a];
-	const struct tspan *y = &sort_in->spans[*(const int *)b];
-
-	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
-}
-
-/* Spans on one baseline band: vertical overlap of half the lower one. */
-static int
-gather_lines(const struct tinput *in, struct gline **out)
-{
-	struct gline *lines = NULL, *cur = NULL;
-	int *order, i, n = 0;
-	double h, ov;
-
-	order = xmalloc(sizeof(int) * ((size_t)in->nspans + 1));
-	for (i = 0; i < in->nspans; i++)
-		order[i] = i;
-	sort_in = in;
-	qsort(order, (size_t)in->nspans, sizeof(int), cmp_span);
 	for (i = 0; i < in->nspans; i++) {
-		const struct tspan *s = &in->spans[order[i]];
-
-		if (s->part != 1 && s->part != 2)
+		if (in->spans[i].part != 1 && in->spans[i].part != 2)
 			continue;
-		if (cur) {
-			h = fmin(s->y1 - s->y0, cur->bottom - cur->top);
-			ov = fmin(s->y1, cur->bottom) - fmax(s->y0, cur->top);
-		}
-		if (cur == NULL || s->page != cur->page || ov < h * 0.5) {
-			lines = xreallocarray(lines, (size_t)n + 1,
-			    sizeof(*lines));
-			cur = &lines[n++];
-			memset(cur, 0, sizeof(*cur));
-			cur->top = s->y0;
-			cur->bottom = s->y1;
-			cur->page = s->page;
-		}
-		cur->spans = xreallocarray(cur->spans, (size_t)cur->n + 1,
-		    sizeof(int));
-		cur->spans[cur->n++] = order[i];
-		cur->top = fmin(cur->top, s->y0);
-		cur->bottom = fmax(cur->bottom, s->y1);
+		for (k = 0; k < n; k++)
+			if (pages[k] == in->spans[i].page)
+				break;
+		if (k < n)
+			continue;
+		pages = xreallocarray(pages, (size_t)n + 1, sizeof(*pages));
+		pages[n++] = in->spans[i].page;
 	}
-	for (i = 0; i < n; i++)
-		qsort(lines[i].spans, (size_t)lines[i].n, sizeof(int),
-		    cmp_line_x);
-	free(order);
-	*out = lines;
+	*out = pages;
 	return n;
 }
 
-static int
-span_is_amount(const struct tspan *s)
+static void
+layout_page(struct gpage_part *pp, const struct tinput *in, long page)
 {
+	int *idx, i, n = 0;
+
+	idx = xmalloc(sizeof(int) * ((size_t)in->nspans + 1));
+	for (i = 0; i < in->nspans; i++)
+		if ((in->spans[i].part == 1 || in->spans[i].part == 2) &&
+		    in->spans[i].page == page)
+			idx[n++] = i;
+	glayout_build(&pp->lay, in->spans, idx, n, in->rules, in->nrules,
+	    page);
+	free(idx);
+}
+
+/* ------------------------------------------------------------ header */
+
+static int
+cell_has_amount(const struct glayout *lay, const struct lcell *cl)
+{
+	int k;
+
+	for (k = 0; k < cl->n; k++)
+		if (span_is_amount(&lay->v[cl->spans[k]]))
+			return 1;
+	return 0;
+}
+
+/* A code (3+ digits) followed by words: a body row of a budget table. */
+static int
+cell_is_code(const struct glayout *lay, const struct lcell *cl)
+{
+	const char *t;
+
+	if (cl->n != 1)
+		return 0;
+	t = lay->v[cl->spans[0]].text;
+	return strlen(t) >= 3 && num_is_int_code(t, strlen(t));
+}
+
+/* The first row holding an amount, or a code before a label. */
+static int
+first_body_row(const struct glayout *lay)
+{
+	int r, c, id, code;
+
+	for (r = 0; r < lay->nrows; r++) {
+		code = 0;
+		for (c = 0; c < lay->ncols; c++) {
+			id = glayout_cell_at(lay, r, c);
+			if (id < 0 || lay->cells[id].r0 != r ||
+			    lay->cells[id].c0 != c)
+				continue;
+			if (cell_has_amount(lay, &lay->cells[id]))
+				return r;
+			if (code && lay->cells[id].n > 0 &&
+			    !cell_is_code(lay, &lay->cells[id]))
+				return r;
+			if (lay->cells[id].n > 0)
+				code = cell_is_code(lay, &lay->cells[id]);
+		}
+	}
+	return lay->nrows;
+}
+
+/* ---------------------------------------------------------- stitching */
+
+/*
+ * A later page's columns: the first page's column under each one's
+ * centre, when the pages print the table alike; else by order.
+ */
+static void
+map_columns(struct gpage_part *pp, const struct glayout *first)
+{
+	const struct glayout *lay = &pp->lay;
+	int c, same = lay->ncols == first->ncols;
+
+	pp->colmap = xmalloc(sizeof(int) * ((size_t)lay->ncols + 1));
+	for (c = 0; c < lay->ncols; c++) {
+		double mid = (lay->xb[c] + lay->xb[c + 1]) / 2;
+
+		if (same)
+			pp->colmap[c] = c;
+		else {
+			pp->colmap[c] = glayout_column_of(first, mid);
+			if (pp->colmap[c] >= first->ncols)
+				pp->colmap[c] = first->ncols - 1;
+		}
+	}
+}
+
+/* ----------------------------------------------------------- output */
+
+static void
+put_cells(struct grid *g, const struct gpage_part *pp, int header_rows,
+    int first_page)
+{
+	const struct glayout *lay = &pp->lay;
+	struct buf text = BUF_INIT;
+	int i, r, c0, c1, r0, r1;
+
+	for (i = 0; i < lay->ncells; i++) {
+		const struct lcell *cl = &lay->cells[i];
+		struct gcell *gc;
+
+		if (cl->n == 0 || cl->r0 < pp->skip)
+			continue;
+		glayout_cell_text(lay, cl, &text);
+		c0 = pp->colmap[cl->c0];
+		c1 = pp->colmap[cl->c1];
+		r0 = pp->rowbase + cl->r0 - pp->skip;
+		r1 = pp->rowbase + cl->r1 - pp->skip;
+		gc = grid_add_cell(g, r0, c0, r1 - r0 + 1, c1 - c0 + 1,
+		    first_page && cl->r0 < header_rows, buf_str(&text));
+		gc->page = lay->page;
+		gc->has_bbox = 1;
+		gc->bbox[0] = cl->x0;
+		gc->bbox[1] = cl->y0;
+		gc->bbox[2] = cl->x1;
+		gc->bbox[3] = cl->y1;
+	}
+	for (r = first_page ? header_rows : pp->skip; r < lay->nrows; r++)
+		grid_add_row(g, pp->rowbase + r - pp->skip, lay->page);
+	buf_free(&text);
+}
+
+/* Cells indexed by slot, for the column statistics. */
+static const struct gcell **
+cell_index(const struct grid *g, int nrows)
+{
+	const struct gcell **idx;
+	int i;
+
+	idx = xcalloc((size_t)nrows * (size_t)g->ncols + 1, sizeof(*idx));
+	for (i = 0; i < g->ncells; i++) {
+		const struct gcell *c = &g->cells[i];
+
+		if (c->row < nrows && c->col < g->ncols)
+			idx[c->row * g->ncols + c->col] = c;
+	}
+	return idx;
+}
+
+static void
+column_types(struct grid *g, int nrows)
+{
+	const struct gcell **idx = cell_index(g, nrows);
 	struct num v;
-
-	return num_parse(s->text, strlen(s->text), &v) &&
-	    (v.decimals > 0 || v.grouped);
-}
-
-static int
-first_body_line(const struct tinput *in, const struct gline *lines, int n)
-{
-	int i, k;
-
-	for (i = 0; i < n; i++)
-		for (k = 0; k < lines[i].n; k++)
-			if (span_is_amount(&in->spans[lines[i].spans[k]]))
-				return i;
-	return n;
-}
-
-static int
-cmp_range(const void *a, const void *b)
-{
-	const struct xrange *x = a, *y = b;
-
-	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
-}
-
-/* Column x ranges: the body spans' extents, merged where they overlap. */
-static int
-column_ranges(const struct tinput *in, const struct gline *lines, int from,
-    int n, struct xrange **out)
-{
-	struct xrange *r = NULL, *m = NULL;
-	int i, k, nr = 0, nm = 0;
-
-	for (i = from; i < n; i++)
-		for (k = 0; k < lines[i].n; k++) {
-			const struct tspan *s = &in->spans[lines[i].spans[k]];
-
-			r = xreallocarray(r, (size_t)nr + 1, sizeof(*r));
-			r[nr].x0 = s->x0;
-			r[nr++].x1 = s->x1;
-		}
-	qsort(r, (size_t)nr, sizeof(*r), cmp_range);
-	for (i = 0; i < nr; i++) {
-		if (nm > 0 && r[i].x0 <= m[nm - 1].x1 + 1.0) {
-			m[nm - 1].x1 = fmax(m[nm - 1].x1, r[i].x1);
-			continue;
-		}
-		m = xreallocarray(m, (size_t)nm + 1, sizeof(*m));
-		m[nm++] = r[i];
-	}
-	free(r);
-	*out = m;
-	return nm;
-}
-
-/* The columns a span covers: first and last index, or -1 if none. */
-static int
-span_columns(const struct tspan *s, const struct xrange *cols, int ncols,
-    int *last)
-{
-	int i, first = -1;
-
-	*last = -1;
-	for (i = 0; i < ncols; i++)
-		if (s->x1 > cols[i].x0 - 0.5 && s->x0 < cols[i].x1 + 0.5) {
-			if (first < 0)
-				first = i;
-			*last = i;
-		}
-	if (first < 0) {	/* between columns: the nearest one */
-		double best = 1e18, d, mid = (s->x0 + s->x1) / 2;
-
-		for (i = 0; i < ncols; i++) {
-			d = fabs((cols[i].x0 + cols[i].x1) / 2 - mid);
-			if (d < best) {
-				best = d;
-				first = i;
-			}
-		}
-		*last = first;
-	}
-	return first;
-}
-
-static void
-put(struct grid *g, int row, int col, int colspan, int header,
-    const struct tspan *s)
-{
-	struct gcell *c = grid_cell(g, row, col);
-
-	if (c) {
-		struct buf t = BUF_INIT;
-
-		buf_adds(&t, c->text);
-		if (s->text[0] && (unsigned char)s->text[0] < 0x80 &&
-		    c->text[0] && (unsigned char)c->text[strlen(c->text) - 1]
-		    < 0x80)
-			buf_addc(&t, ' ');
-		buf_adds(&t, s->text);
-		free(c->text);
-		c->text = buf_detach(&t);
-		c->bbox[0] = fmin(c->bbox[0], s->x0);
-		c->bbox[1] = fmin(c->bbox[1], s->y0);
-		c->bbox[2] = fmax(c->bbox[2], s->x1);
-		c->bbox[3] = fmax(c->bbox[3], s->y1);
-		return;
-	}
-	c = grid_add_cell(g, row, col, 1, colspan, header, s->text);
-	c->page = s->page;
-	c->has_bbox = 1;
-	c->bbox[0] = s->x0;
-	c->bbox[1] = s->y0;
-	c->bbox[2] = s->x1;
-	c->bbox[3] = s->y1;
-}
-
-static void
-column_types(struct grid *g, const struct tinput *in, const struct gline *lines,
-    int from, int n, const struct xrange *cols)
-{
-	int c, i, k, last, amounts, others;
+	int c, r, amounts, others, label = -1;
 
 	for (c = 0; c < g->ncols; c++) {
 		amounts = others = 0;
-		for (i = from; i < n; i++)
-			for (k = 0; k < lines[i].n; k++) {
-				const struct tspan *s =
-				    &in->spans[lines[i].spans[k]];
+		for (r = g->header_rows; r < nrows; r++) {
+			const struct gcell *cl = idx[r * g->ncols + c];
 
-				if (span_columns(s, cols, g->ncols, &last) != c)
-					continue;
-				if (span_is_amount(s))
-					amounts++;
-				else
-					others++;
-			}
-		g->cols[c].type = amounts > others ? COL_AMOUNT :
-		    (c == 0 ? COL_LABEL : COL_TEXT);
+			if (cl == NULL || cl->text[0] == '\0')
+				continue;
+			if (num_parse(cl->text, strlen(cl->text), &v))
+				amounts++;
+			else
+				others++;
+		}
+		if (amounts > others)
+			g->cols[c].type = COL_AMOUNT;
+		else if (label < 0 && others > 0) {
+			g->cols[c].type = COL_LABEL;
+			label = c;
+		} else
+			g->cols[c].type = COL_TEXT;
 	}
+	free(idx);
 }
 
 static void
 header_paths(struct grid *g)
 {
 	struct buf p = BUF_INIT;
+	const char *last;
 	int c, i;
 
 	for (c = 0; c < g->ncols; c++) {
 		buf_clear(&p);
+		buf_adds(&p, "");
+		last = NULL;
 		for (i = 0; i < g->ncells; i++) {
 			const struct gcell *h = &g->cells[i];
 
 			if (!h->header || c < h->col || c >= h->col + h->colspan)
 				continue;
+			if (last && strcmp(last, h->text) == 0)
+				continue;
 			if (p.len)
 				buf_addc(&p, '/');
 			buf_adds(&p, h->text);
+			last = h->text;
 		}
 		free(g->cols[c].path);
 		g->cols[c].path = buf_detach(&p);
 	}
 }
 
+static int
+cmp_header_first(const void *a, const void *b)
+{
+	const struct gcell *x = a, *y = b;
+
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
 void
 geomgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
 {
-	struct gline *lines;
-	struct xrange *cols;
-	int n, body, ncols, i, k, first, last, header;
+	struct gpage_part *pp;
+	long *pages;
+	int np, p, i, rows = 0, header_rows = 0;
 
-	n = gather_lines(in, &lines);
-	body = first_body_line(in, lines, n);
-	ncols = column_ranges(in, lines, body < n ? body : 0, n, &cols);
-	for (i = 0; i < ncols; i++)
-		grid_add_col(g, "", COL_TEXT);
-	g->header_rows = body < n ? body : 0;
-	for (i = 0; i < n; i++) {
-		header = i < g->header_rows;
-		if (!header)
-			grid_add_row(g, i, lines[i].page);
-		for (k = 0; k < lines[i].n; k++) {
-			const struct tspan *s = &in->spans[lines[i].spans[k]];
-
-			first = span_columns(s, cols, ncols, &last);
-			if (first >= 0)
-				put(g, i, first, header ? last - first + 1 : 1,
-				    header, s);
-		}
+	np = table_pages(in, &pages);
+	if (np == 0) {
+		free(pages);
+		return;
 	}
-	column_types(g, in, lines, g->header_rows, n, cols);
+	pp = xcalloc((size_t)np, sizeof(*pp));
+	for (p = 0; p < np; p++)
+		layout_page(&pp[p], in, pages[p]);
+	header_rows = first_body_row(&pp[0].lay);
+	if (header_rows >= pp[0].lay.nrows)
+		header_rows = 0;
+	for (i = 0; i < pp[0].lay.ncols; i++)
+		grid_add_col(g, "", COL_TEXT);
+	g->header_rows = header_rows;
+	for (p = 0; p < np; p++) {
+		map_columns(&pp[p], &pp[0].lay);
+		pp[p].rowbase = rows;
+		put_cells(g, &pp[p], header_rows, p == 0);
+		rows += pp[p].lay.nrows - pp[p].skip;
+	}
+	qsort(g->cells, (size_t)g->ncells, sizeof(*g->cells),
+	    cmp_header_first);
+	column_types(g, rows);
 	header_paths(g);
 	if (f)
 		grid_map_family(g, f);
-	for (i = 0; i < n; i++)
-		free(lines[i].spans);
-	free(lines);
-	free(cols);
+	for (p = 0; p < np; p++) {
+		glayout_free(&pp[p].lay);
+		free(pp[p].colmap);
+	}
+	free(pp);
+	free(pages);
 }

@@ -1,0 +1,824 @@
+/*
+ * geomlayout.c - one page of a table: its columns, rows and cells.
+ *
+ * The steps, each in its own function below:
+ *
+ *   columns   vertical separators, then the text's own columns between
+ *             them: spans whose x ranges overlap from line to line are one
+ *             column, leaving out spans that reach over two spans of
+ *             another line (a header over its sub-columns, a long title)
+ *   rows      horizontal separators cut the page into bands; a band whose
+ *             lines hold numbers in the same column on two lines is
+ *             several rows, one per line, else one row of wrapped cells
+ *             (the ruling decides); without rulings, every line is a row
+ *             until rowwrap.c joins the wrapped ones
+ *   walls     between two slots: a ruling covering their common edge is a
+ *             wall; a ruling missing where the rest of the grid is ruled
+ *             (a closed row or column) is a merged cell; elsewhere only a
+ *             span reaching across the edge into an empty slot joins them
+ *   cells     slots joined without walls, the spans whose centres fall in
+ *             them in reading order
+ *   prune     columns no span falls in (a spacer between two rulings) go
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "geomlayout.h"
+#include "rowwrap.h"
+
+/* Rulings this far (pt) outside the text still belong to the table. */
+#define FRAME_MARGIN	25.0
+/* Share of an edge a ruling must cover to be a wall there. */
+#define WALL_COVER	0.5
+/* Share of the table's width a horizontal ruling covers to close a band. */
+#define CLOSE_COVER	0.6
+
+struct xcomp {
+	double	 lo, hi;
+};
+
+static double
+span_cx(const struct tspan *s)
+{
+	return (s->x0 + s->x1) / 2;
+}
+
+static void
+span_box(struct glayout *lay)
+{
+	int i, k;
+
+	lay->x0 = lay->y0 = 1e18;
+	lay->x1 = lay->y1 = -1e18;
+	for (i = 0; i < lay->nlines; i++)
+		for (k = 0; k < lay->lines[i].n; k++) {
+			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
+
+			lay->x0 = fmin(lay->x0, s->x0);
+			lay->y0 = fmin(lay->y0, s->y0);
+			lay->x1 = fmax(lay->x1, s->x1);
+			lay->y1 = fmax(lay->y1, s->y1);
+		}
+}
+
+/* Keep the separators that can bound this table's text. */
+static void
+trim_seps(struct glayout *lay)
+{
+	struct gseps *h = &lay->hs, *vv = &lay->vs;
+	int i, m;
+
+	for (i = m = 0; i < h->n; i++) {
+		struct gsep *s = &h->v[i];
+
+		if (s->pos < lay->y0 - FRAME_MARGIN || s->pos > lay->y1 +
+		    FRAME_MARGIN || s->hi < lay->x0 - FRAME_MARGIN ||
+		    s->lo > lay->x1 + FRAME_MARGIN) {
+			free(s->cover);
+			continue;
+		}
+		h->v[m++] = *s;
+	}
+	h->n = m;
+	for (i = m = 0; i < vv->n; i++) {
+		struct gsep *s = &vv->v[i];
+
+		if (s->pos < lay->x0 - FRAME_MARGIN || s->pos > lay->x1 +
+		    FRAME_MARGIN || s->hi < lay->y0 || s->lo > lay->y1 ||
+		    s->hi - s->lo < 4) {
+			free(s->cover);
+			continue;
+		}
+		vv->v[m++] = *s;
+	}
+	vv->n = m;
+}
+
+/* ---------------------------------------------------------------- columns */
+
+struct xspan {
+	double	 lo, hi;
+	int	 line;
+	int	 out;		/* reaches over two spans of another line */
+};
+
+static int
+cmp_xspan(const void *a, const void *b)
+{
+	const struct xspan *x = a, *y = b;
+
+	return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+static int
+cmp_ival_lo(const void *a, const void *b)
+{
+	const struct ival *x = a, *y = b;
+
+	return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/*
+ * Merge the kept spans' x ranges (xs sorted by left edge) into disjoint
+ * components.
+ */
+static void
+component_pass(const struct xspan *xs, int n, struct xcomp **comps,
+    int *ncomps)
+{
+	double hi;
+	int i;
+
+	*ncomps = 0;
+	hi = -1e18;
+	for (i = 0; i < n; i++) {
+		if (xs[i].out)
+			continue;
+		if (*ncomps > 0 && xs[i].lo < hi) {
+			hi = fmax(hi, xs[i].hi);
+			(*comps)[*ncomps - 1].hi = hi;
+			continue;
+		}
+		*comps = xreallocarray(*comps, (size_t)*ncomps + 1,
+		    sizeof(**comps));
+		(*comps)[*ncomps].lo = xs[i].lo;
+		(*comps)[(*ncomps)++].hi = hi = xs[i].hi;
+	}
+}
+
+static int
+cmp_by_line(const void *a, const void *b)
+{
+	const struct xspan *x = *(const struct xspan *const *)a;
+	const struct xspan *y = *(const struct xspan *const *)b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+static int
+comp_of(const struct xcomp *c, int n, double x)
+{
+	int lo = 0, hi = n - 1, mid;
+
+	while (lo <= hi) {
+		mid = (lo + hi) / 2;
+		if (x < c[mid].lo)
+			hi = mid - 1;
+		else if (x > c[mid].hi)
+			lo = mid + 1;
+		else
+			return mid;
+	}
+	return -1;
+}
+
+/*
+ * Leave out the spans that reach across a witness gap.  Returns how many
+ * were newly left out.
+ */
+static int
+drop_spanning(struct xspan *xs, int n, const struct xcomp *comps, int ncomps)
+{
+	struct xspan **byline;
+	struct ival *w = NULL;
+	int i, nw = 0, dropped = 0, lo, hi, mid, ca, cb;
+
+	byline = xmalloc(sizeof(*byline) * ((size_t)n + 1));
+	for (i = 0; i < n; i++)
+		byline[i] = &xs[i];
+	qsort(byline, (size_t)n, sizeof(*byline), cmp_by_line);
+	for (i = 0; i + 1 < n; i++) {
+		const struct xspan *a = byline[i], *b = byline[i + 1];
+
+		if (a->out || b->out || a->line != b->line)
+			continue;
+		ca = comp_of(comps, ncomps, (a->lo + a->hi) / 2);
+		cb = comp_of(comps, ncomps, (b->lo + b->hi) / 2);
+		if (ca < 0 || ca != cb || b->lo <= a->hi)
+			continue;
+		w = xreallocarray(w, (size_t)nw + 1, sizeof(*w));
+		w[nw].lo = a->hi;
+		w[nw++].hi = b->lo;
+	}
+	free(byline);
+	qsort(w, (size_t)nw, sizeof(*w), cmp_ival_lo);
+	for (i = 0; i < n && nw > 0; i++) {
+		if (xs[i].out)
+			continue;
+		/* The first witness starting at or after the span's left. */
+		lo = 0;
+		hi = nw;
+		while (lo < hi) {
+			mid = (lo + hi) / 2;
+			if (w[mid].lo < xs[i].lo)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < nw && w[lo].lo < xs[i].hi; lo++)
+			if (w[lo].hi <= xs[i].hi) {
+				xs[i].out = 1;
+				dropped++;
+				break;
+			}
+	}
+	free(w);
+	return dropped;
+}
+
+/*
+ * The text's columns: x ranges of the spans that stay after the spanning
+ * ones are left out, as disjoint components sorted by x.
+ */
+static int
+text_columns(struct glayout *lay, struct xcomp **out)
+{
+	struct xspan *xs = NULL;
+	struct xcomp *comps = NULL;
+	int i, k, n = 0, ncomps = 0, round;
+
+	for (i = 0; i < lay->nlines; i++)
+		for (k = 0; k < lay->lines[i].n; k++) {
+			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
+
+			xs = xreallocarray(xs, (size_t)n + 1, sizeof(*xs));
+			xs[n].lo = s->x0;
+			xs[n].hi = s->x1;
+			xs[n].line = i;
+			xs[n++].out = 0;
+		}
+	qsort(xs, (size_t)n, sizeof(*xs), cmp_xspan);
+	for (round = 0; round < 4; round++) {
+		component_pass(xs, n, &comps, &ncomps);
+		if (drop_spanning(xs, n, comps, ncomps) == 0)
+			break;
+	}
+	component_pass(xs, n, &comps, &ncomps);
+	free(xs);
+	*out = comps;
+	return ncomps;
+}
+
+static void
+add_boundary(struct glayout *lay, double x, int rule)
+{
+	lay->xb = xreallocarray(lay->xb, (size_t)lay->ncols + 2,
+	    sizeof(*lay->xb));
+	lay->xrule = xreallocarray(lay->xrule, (size_t)lay->ncols + 2,
+	    sizeof(*lay->xrule));
+	lay->xb[lay->ncols] = x;
+	lay->xrule[lay->ncols++] = rule;
+}
+
+struct xb_sort {
+	double	 x;
+	int	 rule;
+};
+
+static int
+cmp_xb(const void *a, const void *b)
+{
+	const struct xb_sort *x = a, *y = b;
+
+	return x->x < y->x ? -1 : x->x > y->x;
+}
+
+/*
+ * Column boundaries: every vertical separator, and between two text
+ * columns with no separator between them, the middle of their gap.
+ * lay->ncols counts boundaries while this runs, columns after.
+ */
+static void
+find_columns(struct glayout *lay)
+{
+	struct xcomp *tc;
+	struct xb_sort *b;
+	int ntc, i, k, nb = 0, m, between;
+
+	ntc = text_columns(lay, &tc);
+	b = xmalloc(sizeof(*b) * ((size_t)lay->vs.n + (size_t)ntc + 3));
+	for (i = 0; i < lay->vs.n; i++) {
+		b[nb].x = lay->vs.v[i].pos;
+		b[nb++].rule = i;
+	}
+	for (i = 0; i + 1 < ntc; i++) {
+		between = 0;
+		for (k = 0; k < lay->vs.n; k++)
+			if (lay->vs.v[k].pos > tc[i].hi - 1 &&
+			    lay->vs.v[k].pos < tc[i + 1].lo + 1)
+				between = 1;
+		if (between)
+			continue;
+		b[nb].x = (tc[i].hi + tc[i + 1].lo) / 2;
+		b[nb++].rule = -1;
+	}
+	b[nb].x = lay->x0 - 1;
+	b[nb++].rule = -1;
+	b[nb].x = lay->x1 + 1;
+	b[nb++].rule = -1;
+	qsort(b, (size_t)nb, sizeof(*b), cmp_xb);
+	/* Boundaries closer than a separator's snap are one; a ruled one
+	 * wins, and the text's outer edges give way to a frame. */
+	for (i = m = 0; i < nb; i++) {
+		if (m > 0 && b[i].x - b[m - 1].x < SEP_SNAP * 2) {
+			if (b[i].rule >= 0 && b[m - 1].rule < 0)
+				b[m - 1] = b[i];
+			continue;
+		}
+		b[m++] = b[i];
+	}
+	/* Outer edges inside a frame are no boundaries. */
+	lay->ncols = 0;
+	for (i = 0; i < m; i++) {
+		if (b[i].rule < 0 && (b[i].x == lay->x0 - 1 || b[i].x ==
+		    lay->x1 + 1)) {
+			int outside = 0;
+
+			for (k = 0; k < m; k++)
+				if (b[k].rule >= 0 && ((b[i].x < lay->x0 &&
+				    b[k].x < b[i].x) || (b[i].x > lay->x1 &&
+				    b[k].x > b[i].x)))
+					outside = 1;
+			if (outside)
+				continue;
+		}
+		add_boundary(lay, b[i].x, b[i].rule);
+	}
+	lay->ncols--;
+	free(b);
+	free(tc);
+}
+
+/* The column a point falls in, by binary search on the boundaries. */
+int
+glayout_column_of(const struct glayout *lay, double x)
+{
+	int lo = 0, hi = lay->ncols - 1, mid;
+
+	if (lay->ncols <= 0)
+		return -1;
+	if (x < lay->xb[0])
+		return 0;
+	while (lo < hi) {
+		mid = (lo + hi + 1) / 2;
+		if (lay->xb[mid] <= x)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+/* How far right each column's words reach: where its text wraps. */
+static void
+text_extents(struct glayout *lay)
+{
+	int i, k, c;
+
+	lay->textmax = xmalloc(sizeof(double) * ((size_t)lay->ncols + 1));
+	for (c = 0; c < lay->ncols; c++)
+		lay->textmax[c] = -1e18;
+	for (i = 0; i < lay->nlines; i++)
+		for (k = 0; k < lay->lines[i].n; k++) {
+			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
+
+			if (span_is_number(s))
+				continue;
+			c = glayout_column_of(lay, span_cx(s));
+			lay->textmax[c] = fmax(lay->textmax[c], s->x1);
+		}
+}
+
+/* ------------------------------------------------------------------ rows */
+
+static int
+closes(const struct glayout *lay, const struct gsep *s)
+{
+	return gsep_covered(s, lay->x0, lay->x1) >= CLOSE_COVER;
+}
+
+/* Two lines of the band hold a number in one column: several rows. */
+static int
+band_has_rows(const struct glayout *lay, int first, int n)
+{
+	int *seen, i, k, c, found = 0;
+
+	seen = xcalloc((size_t)lay->ncols + 1, sizeof(int));
+	for (i = first; i < first + n && !found; i++)
+		for (k = 0; k < lay->lines[i].n; k++) {
+			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
+
+			if (!span_is_number(s))
+				continue;
+			c = glayout_column_of(lay, span_cx(s));
+			if (c < 0)
+				continue;
+			if (seen[c] && seen[c] != i + 1) {
+				found = 1;
+				break;
+			}
+			seen[c] = i + 1;
+		}
+	free(seen);
+	return found;
+}
+
+static void
+add_row(struct glayout *lay, double top, double bottom, int rtop, int rbot,
+    int first, int n)
+{
+	struct lrow *r;
+
+	lay->rows = xreallocarray(lay->rows, (size_t)lay->nrows + 1,
+	    sizeof(*lay->rows));
+	r = &lay->rows[lay->nrows++];
+	r->top = top;
+	r->bottom = bottom;
+	r->ruled_top = rtop;
+	r->ruled_bottom = rbot;
+	r->first = first;
+	r->nlines = n;
+}
+
+/*
+ * One band between separators (or the table's edge): lines [first,
+ * first + n).  rtop/rbot: the separator above and below, or -1.
+ */
+static void
+band_rows(struct glayout *lay, int first, int n, double top, double bottom,
+    int rtop, int rbot)
+{
+	int closed, i, *group, ng, g, start;
+
+	closed = rtop >= 0 && rbot >= 0 && closes(lay, &lay->hs.v[rtop]) &&
+	    closes(lay, &lay->hs.v[rbot]);
+	if (n == 1 || (closed && !band_has_rows(lay, first, n))) {
+		add_row(lay, top, bottom, rtop >= 0, rbot >= 0, first, n);
+		return;
+	}
+	/* Every line a row, wrapped ones joined. */
+	group = xmalloc(sizeof(int) * (size_t)n);
+	ng = rowwrap_groups(lay, first, n, group);
+	start = 0;
+	for (g = 0; g < ng; g++) {
+		for (i = start; i < n && group[i] == g; i++)
+			;
+		add_row(lay,
+		    start == 0 ? top : (lay->lines[first + start - 1].bottom +
+		    lay->lines[first + start].top) / 2,
+		    i == n ? bottom : (lay->lines[first + i - 1].bottom +
+		    lay->lines[first + i].top) / 2,
+		    start == 0 && rtop >= 0, i == n && rbot >= 0,
+		    first + start, i - start);
+		start = i;
+	}
+	free(group);
+}
+
+static void
+find_rows(struct glayout *lay)
+{
+	int i, h, first;
+	double top, bottom;
+
+	i = 0;
+	for (h = -1; h < lay->hs.n && i < lay->nlines; h++) {
+		top = h < 0 ? lay->y0 - 1 : lay->hs.v[h].pos;
+		bottom = h + 1 < lay->hs.n ? lay->hs.v[h + 1].pos :
+		    lay->y1 + 1;
+		first = i;
+		while (i < lay->nlines && lay->lines[i].cy < bottom)
+			i++;
+		if (i > first)
+			band_rows(lay, first, i - first, top, bottom, h,
+			    h + 1 < lay->hs.n ? h + 1 : -1);
+	}
+}
+
+/* ----------------------------------------------------------------- walls */
+
+static int
+find(int *parent, int x)
+{
+	while (parent[x] != x) {
+		parent[x] = parent[parent[x]];
+		x = parent[x];
+	}
+	return x;
+}
+
+static void
+unite(int *parent, int a, int b)
+{
+	a = find(parent, a);
+	b = find(parent, b);
+	if (a != b)
+		parent[b > a ? b : a] = b > a ? a : b;
+}
+
+/* The separator at a row boundary: the row's ruled top, or -1. */
+static int
+hsep_at(const struct glayout *lay, double y)
+{
+	return gseps_near(&lay->hs, y, SEP_SNAP);
+}
+
+/* Whether vertical separator k covers the rows r0..r1 mostly. */
+static int
+vsep_covers(const struct glayout *lay, int k, int r0, int r1)
+{
+	double lo = lay->rows[r0].top, hi = lay->rows[r1].bottom;
+	double pad = (hi - lo) * 0.15;
+
+	return k >= 0 && gsep_covered(&lay->vs.v[k], lo + pad, hi - pad) >=
+	    WALL_COVER;
+}
+
+static int
+hsep_covers(const struct glayout *lay, int k, int c)
+{
+	double lo = lay->xb[c], hi = lay->xb[c + 1];
+	double pad = (hi - lo) * 0.15;
+
+	return k >= 0 && gsep_covered(&lay->hs.v[k], lo + pad, hi - pad) >=
+	    WALL_COVER;
+}
+
+/* Does a span of row r reach across boundary c into an empty slot? */
+static int
+reaches_across(const struct glayout *lay, const int *owner, int r, int c)
+{
+	const struct lrow *row = &lay->rows[r];
+	double x = lay->xb[c];
+	int i, k, side;
+
+	for (i = row->first; i < row->first + row->nlines; i++)
+		for (k = 0; k < lay->lines[i].n; k++) {
+			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
+
+			if (s->x0 > x - 1.0 || s->x1 < x + 1.0)
+				continue;
+			/* The slot on the far side from its centre. */
+			side = span_cx(s) < x ? c : c - 1;
+			if (owner[r * lay->ncols + side] == 0)
+				return 1;
+		}
+	return 0;
+}
+
+/* Spans whose centre falls in each slot: 0 if none. */
+static int *
+slot_owners(const struct glayout *lay, int *rowof)
+{
+	int *owner, r, i, k, c;
+
+	owner = xcalloc((size_t)lay->nrows * (size_t)lay->ncols + 1,
+	    sizeof(int));
+	for (r = 0; r < lay->nrows; r++)
+		for (i = lay->rows[r].first; i < lay->rows[r].first +
+		    lay->rows[r].nlines; i++) {
+			rowof[i] = r;
+			for (k = 0; k < lay->lines[i].n; k++) {
+				c = glayout_column_of(lay,
+				    span_cx(&lay->v[lay->lines[i].spans[k]]));
+				owner[r * lay->ncols + c]++;
+			}
+		}
+	return owner;
+}
+
+static void
+join_slots(struct glayout *lay, const int *owner, int *parent)
+{
+	int r, c, k, nc = lay->ncols, wall;
+
+	for (r = 0; r < lay->nrows; r++)
+		for (c = 1; c < nc; c++) {
+			k = lay->xrule[c];
+			if (vsep_covers(lay, k, r, r))
+				wall = 1;
+			else if (k >= 0 && lay->rows[r].ruled_top &&
+			    lay->rows[r].ruled_bottom)
+				wall = 0;	/* a lattice's merged cell */
+			else
+				wall = !reaches_across(lay, owner, r, c);
+			if (!wall)
+				unite(parent, r * nc + c - 1, r * nc + c);
+		}
+	for (r = 1; r < lay->nrows; r++) {
+		if (!lay->rows[r].ruled_top)
+			continue;	/* the lines decided */
+		k = hsep_at(lay, lay->rows[r].top);
+		for (c = 0; c < nc; c++) {
+			if (k < 0 || hsep_covers(lay, k, c))
+				continue;
+			/* Missing in a ruled column: a merged cell. */
+			if (vsep_covers(lay, lay->xrule[c], r - 1, r) &&
+			    vsep_covers(lay, lay->xrule[c + 1], r - 1, r))
+				unite(parent, (r - 1) * nc + c, r * nc + c);
+		}
+	}
+}
+
+static void
+make_cells(struct glayout *lay, const int *parent, const int *rowof)
+{
+	int nslots = lay->nrows * lay->ncols, s, r, c, root, i, k, id;
+	int *cellof;
+
+	cellof = xmalloc(sizeof(int) * ((size_t)nslots + 1));
+	for (s = 0; s < nslots; s++)
+		cellof[s] = -1;
+	lay->slot = xmalloc(sizeof(int) * ((size_t)nslots + 1));
+	for (s = 0; s < nslots; s++) {
+		root = find((int *)parent, s);
+		if (cellof[root] < 0) {
+			struct lcell *cl;
+
+			lay->cells = xreallocarray(lay->cells,
+			    (size_t)lay->ncells + 1, sizeof(*lay->cells));
+			cl = &lay->cells[lay->ncells];
+			memset(cl, 0, sizeof(*cl));
+			cl->r0 = cl->r1 = s / lay->ncols;
+			cl->c0 = cl->c1 = s % lay->ncols;
+			cl->x0 = cl->y0 = 1e18;
+			cl->x1 = cl->y1 = -1e18;
+			cellof[root] = lay->ncells++;
+		}
+		id = cellof[root];
+		r = s / lay->ncols;
+		c = s % lay->ncols;
+		if (r < lay->cells[id].r0) lay->cells[id].r0 = r;
+		if (r > lay->cells[id].r1) lay->cells[id].r1 = r;
+		if (c < lay->cells[id].c0) lay->cells[id].c0 = c;
+		if (c > lay->cells[id].c1) lay->cells[id].c1 = c;
+		lay->slot[s] = id;
+	}
+	/* Spans in reading order: lines top down, each left to right. */
+	for (i = 0; i < lay->nlines; i++)
+		for (k = 0; k < lay->lines[i].n; k++) {
+			const struct tspan *sp = &lay->v[lay->lines[i].spans[k]];
+			struct lcell *cl;
+
+			c = glayout_column_of(lay, span_cx(sp));
+			cl = &lay->cells[lay->slot[rowof[i] * lay->ncols + c]];
+			cl->spans = xreallocarray(cl->spans, (size_t)cl->n + 1,
+			    sizeof(int));
+			cl->spans[cl->n++] = lay->lines[i].spans[k];
+			cl->x0 = fmin(cl->x0, sp->x0);
+			cl->y0 = fmin(cl->y0, sp->y0);
+			cl->x1 = fmax(cl->x1, sp->x1);
+			cl->y1 = fmax(cl->y1, sp->y1);
+		}
+	free(cellof);
+}
+
+/* ----------------------------------------------------------------- prune */
+
+/* Drop the columns no span falls in, narrowing the cells over them. */
+static void
+prune_columns(struct glayout *lay)
+{
+	int *used, *newc, c, i, r, n = 0, nc = lay->ncols;
+	int *slot;
+
+	used = xcalloc((size_t)nc + 1, sizeof(int));
+	for (i = 0; i < lay->ncells; i++)
+		if (lay->cells[i].n > 0)
+			for (c = 0; c < lay->cells[i].n; c++) {
+				const struct tspan *s =
+				    &lay->v[lay->cells[i].spans[c]];
+
+				used[glayout_column_of(lay, span_cx(s))] = 1;
+			}
+	newc = xmalloc(sizeof(int) * ((size_t)nc + 1));
+	for (c = 0; c < nc; c++)
+		newc[c] = used[c] ? n++ : -1;
+	if (n == nc || n == 0) {
+		free(used);
+		free(newc);
+		return;
+	}
+	for (i = 0; i < lay->ncells; i++) {
+		struct lcell *cl = &lay->cells[i];
+		int a = -1, b = -1;
+
+		for (c = cl->c0; c <= cl->c1; c++)
+			if (newc[c] >= 0) {
+				if (a < 0)
+					a = newc[c];
+				b = newc[c];
+			}
+		cl->c0 = a;
+		cl->c1 = b;
+	}
+	slot = xmalloc(sizeof(int) * ((size_t)lay->nrows * (size_t)n + 1));
+	for (r = 0; r < lay->nrows; r++)
+		for (c = 0; c < nc; c++)
+			if (newc[c] >= 0)
+				slot[r * n + newc[c]] = lay->slot[r * nc + c];
+	free(lay->slot);
+	lay->slot = slot;
+	/* Boundaries: keep the left edge of each kept column. */
+	{
+		double *xb = xmalloc(sizeof(double) * ((size_t)n + 2));
+		int *xr = xmalloc(sizeof(int) * ((size_t)n + 2));
+		int m = 0;
+
+		for (c = 0; c < nc; c++)
+			if (newc[c] >= 0) {
+				xb[m] = lay->xb[c];
+				xr[m++] = lay->xrule[c];
+			}
+		xb[m] = lay->xb[nc];
+		xr[m] = lay->xrule[nc];
+		free(lay->xb);
+		free(lay->xrule);
+		lay->xb = xb;
+		lay->xrule = xr;
+	}
+	lay->ncols = n;
+	free(used);
+	free(newc);
+}
+
+void
+glayout_build(struct glayout *lay, const struct tspan *v, const int *idx,
+    int n, const struct trule *rules, int nrules, long page)
+{
+	int *parent, *owner, *rowof, i, nslots;
+
+	memset(lay, 0, sizeof(*lay));
+	lay->v = v;
+	lay->page = page;
+	lay->nlines = glines_build(v, idx, n, &lay->lines);
+	if (lay->nlines == 0)
+		return;
+	span_box(lay);
+	gseps_build(rules, nrules, page, 0, &lay->hs);
+	gseps_build(rules, nrules, page, 1, &lay->vs);
+	trim_seps(lay);
+	find_columns(lay);
+	text_extents(lay);
+	find_rows(lay);
+	nslots = lay->nrows * lay->ncols;
+	parent = xmalloc(sizeof(int) * ((size_t)nslots + 1));
+	for (i = 0; i < nslots; i++)
+		parent[i] = i;
+	rowof = xmalloc(sizeof(int) * ((size_t)lay->nlines + 1));
+	owner = slot_owners(lay, rowof);
+	join_slots(lay, owner, parent);
+	make_cells(lay, parent, rowof);
+	prune_columns(lay);
+	free(owner);
+	free(rowof);
+	free(parent);
+}
+
+void
+glayout_free(struct glayout *lay)
+{
+	int i;
+
+	for (i = 0; i < lay->ncells; i++)
+		free(lay->cells[i].spans);
+	free(lay->cells);
+	free(lay->slot);
+	free(lay->rows);
+	free(lay->xb);
+	free(lay->xrule);
+	free(lay->textmax);
+	gseps_free(&lay->hs);
+	gseps_free(&lay->vs);
+	glines_free(lay->lines, lay->nlines);
+	memset(lay, 0, sizeof(*lay));
+}
+
+int
+glayout_cell_at(const struct glayout *lay, int row, int col)
+{
+	if (row < 0 || row >= lay->nrows || col < 0 || col >= lay->ncols)
+		return -1;
+	return lay->slot[row * lay->ncols + col];
+}
+
+/*
+ * A cell's text: its spans in reading order, Latin words spaced, CJK
+ * characters (a narrow header printed one character per line) joined.
+ * A raised footnote mark after a number is kept apart by a space, so
+ * the number stays a number and the mark stays visible.
+ */
+void
+glayout_cell_text(const struct glayout *lay, const struct lcell *cl,
+    struct buf *b)
+{
+	int k;
+
+	buf_clear(b);
+	buf_adds(b, "");
+	for (k = 0; k < cl->n; k++)
+		text_join(b, lay->v[cl->spans[k]].text);
+}

@@ -1,0 +1,239 @@
+/*
+ * geomline.c - text lines and the words of their spans.
+ *
+ * Spans are one line when their boxes overlap by half the smaller one's
+ * height.  The overlap is measured against the line's main band (the
+ * box of its first full-height span), not the union of everything joined
+ * so far: a number printed halfway between the two lines of a wrapped
+ * label would otherwise chain both lines into one, and some fonts report
+ * boxes taller than the line pitch.  A smaller span raised or lowered
+ * within the band (a footnote mark) still overlaps it and joins.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "geomline.h"
+#include "number.h"
+#include "utf8.h"
+
+/* Overlap, as a share of the smaller height, that makes spans one line. */
+#define LINE_OVERLAP	0.5
+
+static const struct tspan *sort_spans;
+
+double
+span_height(const struct tspan *s)
+{
+	return fmax(s->y1 - s->y0, 0.1);
+}
+
+static int
+cmp_centre(const void *a, const void *b)
+{
+	const struct tspan *x = &sort_spans[*(const int *)a];
+	const struct tspan *y = &sort_spans[*(const int *)b];
+	double cx = (x->y0 + x->y1) / 2, cy = (y->y0 + y->y1) / 2;
+
+	if (x->page != y->page)
+		return x->page < y->page ? -1 : 1;
+	if (cx != cy)
+		return cx < cy ? -1 : 1;
+	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static int
+cmp_left(const void *a, const void *b)
+{
+	const struct tspan *x = &sort_spans[*(const int *)a];
+	const struct tspan *y = &sort_spans[*(const int *)b];
+
+	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static int
+joins(const struct gline *l, const struct tspan *s)
+{
+	double ov, h;
+
+	if (s->page != l->page)
+		return 0;
+	h = fmin(span_height(s), l->bottom - l->top);
+	ov = fmin(s->y1, l->bottom) - fmax(s->y0, l->top);
+	return ov >= LINE_OVERLAP * h;
+}
+
+static void
+line_add(struct gline *l, const struct tspan *s, int idx)
+{
+	if (l->n == 0) {
+		l->top = s->y0;
+		l->bottom = s->y1;
+		l->left = s->x0;
+		l->right = s->x1;
+		l->page = s->page;
+		l->height = span_height(s);
+	} else if (span_height(s) > l->height * 1.2) {
+		/* A taller span is the line's real band. */
+		l->top = s->y0;
+		l->bottom = s->y1;
+		l->height = span_height(s);
+	}
+	l->left = fmin(l->left, s->x0);
+	l->right = fmax(l->right, s->x1);
+	l->spans = xreallocarray(l->spans, (size_t)l->n + 1, sizeof(int));
+	l->spans[l->n++] = idx;
+	l->cy = (l->top + l->bottom) / 2;
+}
+
+/*
+ * The lines of spans idx[0..n) of v, top to bottom (page by page), each
+ * left to right.  Returns the number of lines; *out is the caller's to
+ * free with glines_free.
+ */
+int
+glines_build(const struct tspan *v, const int *idx, int n, struct gline **out)
+{
+	struct gline *lines = NULL;
+	int *order, i, k, nl = 0, found;
+
+	order = xmalloc(sizeof(int) * ((size_t)n + 1));
+	memcpy(order, idx, sizeof(int) * (size_t)n);
+	sort_spans = v;
+	qsort(order, (size_t)n, sizeof(int), cmp_centre);
+	for (i = 0; i < n; i++) {
+		const struct tspan *s = &v[order[i]];
+
+		/* The last few lines only: spans come sorted by centre. */
+		found = -1;
+		for (k = nl - 1; k >= 0 && k >= nl - 3; k--)
+			if (joins(&lines[k], s)) {
+				found = k;
+				break;
+			}
+		if (found < 0) {
+			lines = xreallocarray(lines, (size_t)nl + 1,
+			    sizeof(*lines));
+			memset(&lines[nl], 0, sizeof(*lines));
+			found = nl++;
+		}
+		line_add(&lines[found], s, order[i]);
+	}
+	for (i = 0; i < nl; i++)
+		qsort(lines[i].spans, (size_t)lines[i].n, sizeof(int),
+		    cmp_left);
+	free(order);
+	*out = lines;
+	return nl;
+}
+
+void
+glines_free(struct gline *lines, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(lines[i].spans);
+	free(lines);
+}
+
+static int32_t
+first_char(const char *s)
+{
+	int32_t c = 0;
+
+	if (*s)
+		utf8_decode(s, strlen(s), &c);
+	return c;
+}
+
+static int32_t
+last_char(const char *s, size_t n)
+{
+	int32_t c = 0;
+
+	if (n)
+		utf8_last(s, n, &c);
+	return c;
+}
+
+/*
+ * Append a piece of a cell's text: Latin words (and numbers) get a space
+ * between them, CJK text none; a word broken after a hyphen is joined.
+ */
+void
+text_join(struct buf *b, const char *piece)
+{
+	int32_t before, after;
+
+	if (*piece == '\0')
+		return;
+	if (b->len > 0) {
+		before = last_char(b->s, b->len);
+		after = first_char(piece);
+		if (!uc_is_cjk(before) && !uc_is_cjk(after) &&
+		    !uc_is_cjk_punct(before) && !uc_is_cjk_punct(after) &&
+		    !(before == '-' && b->len > 1 && after >= 'a' &&
+		    after <= 'z'))
+			buf_addc(b, ' ');
+	}
+	buf_adds(b, piece);
+}
+
+void
+gline_text(const struct tspan *v, const struct gline *l, struct buf *b)
+{
+	int k;
+
+	buf_clear(b);
+	for (k = 0; k < l->n; k++) {
+		if (k)
+			buf_addc(b, ' ');
+		buf_adds(b, v[l->spans[k]].text);
+	}
+	if (b->s == NULL)
+		buf_adds(b, "");
+}
+
+/* An amount as budget tables print them: decimals or grouped digits. */
+int
+span_is_amount(const struct tspan *s)
+{
+	struct num v;
+
+	return num_parse(s->text, strlen(s->text), &v) &&
+	    (v.decimals > 0 || v.grouped) && !v.percent;
+}
+
+/*
+ * Any number a table cell may hold, as printed in any report: signs,
+ * parentheses, thousands grouped by commas, points or spaces (100 000,
+ * 1.726), a percent sign, a footnote mark after it, or n.a./-.
+ */
+int
+span_is_number(const struct tspan *s)
+{
+	const char *p = s->text;
+	int digits = 0, other = 0;
+
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (strchr(" ,.()+-%*", *p) == NULL)
+			other++;
+	}
+	return digits > 0 && other == 0;
+}
+
+/*
+ * A footnote mark printed small and raised: its box smaller than the
+ * line's and its centre above the line's centre.
+ */
+int
+span_is_superscript(const struct tspan *s, const struct gline *l)
+{
+	double h = span_height(s);
+
+	return h < 0.8 * l->height && (s->y0 + s->y1) / 2 < l->cy - 0.1 *
+	    l->height;
+}

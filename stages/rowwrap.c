@@ -1,0 +1,255 @@
+/*
+ * rowwrap.c - which lines of an unruled band are one row.
+ *
+ * Without a ruling between them, two lines are one row when the second
+ * is the first one's text wrapped: every piece of it sits in a column
+ * where the row already has text, and that text had no room left for
+ * the piece's first word (the line was full), or the piece reads as a
+ * continuation (a lower-case start, a hyphen or comma before it).
+ *
+ * A row whose amounts are printed halfway down a two-line label comes
+ * out as label line, amounts line, label line: the amounts line lacks
+ * the label most rows have, so the text lines around it are its label.
+ * A line holding an amount always starts a row otherwise, and an
+ * enumerated item (一、 （二） 3.) always starts one.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "geomlayout.h"
+#include "rowwrap.h"
+#include "utf8.h"
+
+/* Lines further apart than this many line heights are never one row. */
+#define WRAP_LEADING	0.9
+
+struct lineinfo {
+	int	 anchor;	/* holds a number */
+	int	 labelless;	/* an anchor lacking the usual label */
+};
+
+static int
+line_col_span(const struct glayout *lay, int line, int col)
+{
+	const struct gline *l = &lay->lines[line];
+	int k;
+
+	for (k = 0; k < l->n; k++) {
+		const struct tspan *s = &lay->v[l->spans[k]];
+
+		if (glayout_column_of(lay, (s->x0 + s->x1) / 2) == col)
+			return l->spans[k];
+	}
+	return -1;
+}
+
+static int
+has_number(const struct glayout *lay, int line)
+{
+	const struct gline *l = &lay->lines[line];
+	int k;
+
+	for (k = 0; k < l->n; k++)
+		if (span_is_number(&lay->v[l->spans[k]]))
+			return 1;
+	return 0;
+}
+
+static int
+is_cjk_numeral(int32_t c)
+{
+	static const int32_t numerals[] = { 0x4e00, 0x4e8c, 0x4e09, 0x56db,
+	    0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e, 0 };
+	int i;
+
+	for (i = 0; numerals[i]; i++)
+		if (c == numerals[i])
+			return 1;
+	return 0;
+}
+
+/* 一、 （二） (3) 4. : the start of an item, never a continuation. */
+static int
+starts_item(const char *s)
+{
+	size_t n = strlen(s), k = 0;
+	int32_t c;
+
+	if (s[0] == '(' || strncmp(s, "（", 3) == 0)
+		return 1;
+	if (s[0] >= '0' && s[0] <= '9') {
+		while (k < n && s[k] >= '0' && s[k] <= '9')
+			k++;
+		return k < n && (s[k] == '.' || strncmp(s + k, "、", 3) == 0);
+	}
+	while (k < n) {
+		size_t m = utf8_decode(s + k, n - k, &c);
+
+		if (!is_cjk_numeral(c))
+			break;
+		k += m;
+	}
+	return k > 0 && strncmp(s + k, "、", 3) == 0;
+}
+
+/* The width of a text's first word (Latin) or first character (CJK). */
+static double
+first_word_width(const struct tspan *s)
+{
+	size_t n = strlen(s->text), k, chars = 0, word = 0;
+	int32_t c;
+
+	for (k = 0; k < n;) {
+		k += utf8_decode(s->text + k, n - k, &c);
+		chars++;
+	}
+	for (k = 0; k < n;) {
+		k += utf8_decode(s->text + k, n - k, &c);
+		word++;
+		if (uc_is_cjk(c) || c == ' ')
+			break;
+	}
+	return chars ? (s->x1 - s->x0) * (double)word / (double)chars : 0;
+}
+
+/*
+ * Does the text of span a (on one line) go on with span b (on the next)?
+ * maxright: the right edge of the widest text in the column.
+ */
+static int
+wraps_into(const struct tspan *a, const struct tspan *b, double maxright)
+{
+	size_t n = strlen(a->text);
+	int32_t first = 0, last = 0;
+
+	if (starts_item(b->text))
+		return 0;
+	utf8_decode(b->text, strlen(b->text), &first);
+	if (n)
+		utf8_last(a->text, n, &last);
+	if (first >= 'a' && first <= 'z')
+		return 1;
+	if (last == '-' || last == ',' || last == '(' || last == '/' ||
+	    last == '&')
+		return 1;
+	/* The first word of b would not have fitted after a. */
+	return a->x1 + 0.3 * span_height(a) + first_word_width(b) >
+	    maxright + 0.5;
+}
+
+static double
+column_max_right(const struct glayout *lay, int col)
+{
+	return col >= 0 && col < lay->ncols ? lay->textmax[col] : 1e18;
+}
+
+/*
+ * Does line `next` continue the row made of lines [from, to)?  Each of
+ * its spans must wrap the row's last text in the same column; with
+ * must_all clear, spans in columns where the row has nothing are allowed
+ * (the row's amounts line lacked its label).
+ */
+static int
+continues_row(const struct glayout *lay, int from, int to, int next,
+    int must_all)
+{
+	const struct gline *l = &lay->lines[next];
+	int k, c, i, prev;
+
+	for (k = 0; k < l->n; k++) {
+		const struct tspan *s = &lay->v[l->spans[k]];
+
+		c = glayout_column_of(lay, (s->x0 + s->x1) / 2);
+		prev = -1;
+		for (i = to - 1; i >= from && prev < 0; i--)
+			prev = line_col_span(lay, i, c);
+		if (prev < 0) {
+			if (must_all)
+				return 0;
+			continue;
+		}
+		if (!wraps_into(&lay->v[prev], s, column_max_right(lay, c)))
+			return 0;
+	}
+	return 1;
+}
+
+/* The columns most anchors have text in: the label columns. */
+static void
+mark_labelless(const struct glayout *lay, int first, int n,
+    struct lineinfo *info)
+{
+	int *count, anchors = 0, i, c;
+
+	count = xcalloc((size_t)lay->ncols + 1, sizeof(int));
+	for (i = 0; i < n; i++) {
+		if (!info[i].anchor)
+			continue;
+		anchors++;
+		for (c = 0; c < lay->ncols; c++)
+			if (line_col_span(lay, first + i, c) >= 0)
+				count[c]++;
+	}
+	for (i = 0; i < n && anchors >= 3; i++) {
+		if (!info[i].anchor)
+			continue;
+		for (c = 0; c < lay->ncols; c++)
+			if (count[c] * 10 >= anchors * 8 &&
+			    line_col_span(lay, first + i, c) < 0)
+				info[i].labelless = 1;
+	}
+	free(count);
+}
+
+static int
+tight(const struct glayout *lay, int a, int b)
+{
+	const struct gline *x = &lay->lines[a], *y = &lay->lines[b];
+
+	return y->top - x->bottom <= WRAP_LEADING * fmin(x->height,
+	    y->height);
+}
+
+/*
+ * Group lines [first, first + n) into rows: group[i] is line i's row,
+ * counting from 0.  Returns the number of rows.
+ */
+int
+rowwrap_groups(const struct glayout *lay, int first, int n, int *group)
+{
+	struct lineinfo *info;
+	int i, g = 0, start = 0, has_anchor;
+
+	info = xcalloc((size_t)n + 1, sizeof(*info));
+	for (i = 0; i < n; i++)
+		info[i].anchor = has_number(lay, first + i);
+	mark_labelless(lay, first, n, info);
+	group[0] = 0;
+	has_anchor = info[0].anchor;
+	for (i = 1; i < n; i++) {
+		int join = 0, line = first + i;
+
+		if (!tight(lay, line - 1, line))
+			join = 0;
+		else if (info[i].anchor)
+			/* An amounts line without its label takes the label
+			 * lines just above it. */
+			join = !has_anchor && info[i].labelless &&
+			    continues_row(lay, first + start, line, line, 0);
+		else if (has_anchor && info[i - 1].anchor &&
+		    info[i - 1].labelless)
+			join = continues_row(lay, first + start, line, line, 0);
+		else
+			join = continues_row(lay, first + start, line, line, 1);
+		if (!join) {
+			g++;
+			start = i;
+			has_anchor = 0;
+		}
+		has_anchor |= info[i].anchor;
+		group[i] = g;
+	}
+	free(info);
+	return g + 1;
+}

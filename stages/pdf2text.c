@@ -6,10 +6,11 @@
  * gives the ruling lines, which poppler-glib cannot.  pdfspans.c then
  * cuts the characters into spans, using the rulings as cell walls.
  *
- * A document's records are spooled to an unlinked temporary file and
- * written when the document is done, because the doc record that heads
- * them carries the count of characters that had no Unicode mapping, known
- * only at the end.  Memory holds one page at a time.
+ * Records stream out page by page; memory holds one page.  But the doc
+ * record that heads them carries the count of characters that had no
+ * Unicode mapping, known only at the end: a document whose fonts say it
+ * may have such characters is spooled to an unlinked temporary file and
+ * written when it is done.  Most documents map every font and stream.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -40,22 +41,26 @@ struct doc_ctx {
 	struct pdf_source src;
 	struct pdf_doc	 pdf;
 	int		 pdf_open;	/* our reader has the document */
-	int		 have_rules;
+	int		 have_rulings;
 	PopplerDocument	*pop;
 	int		 npages;
 	long		 unmapped;
 	int		 nfailed;
 	struct buf	 failure;	/* what went wrong with the first page */
 	int		 odd_pages;	/* pages whose geometry disagreed */
+	int		 odd_layouts;	/* pages whose text and boxes disagreed */
 	FILE		*spool;
 	struct buf	 poppler_said;	/* poppler's last complaint */
 	struct char_list chars;
-	struct ruling_set	 rules;
+	struct ruling_set rulings;
 	struct span_list spans;
 	struct fonts	 fonts;
 	struct font_names unmapped_fonts;
 	struct buf	 rec;
 };
+
+static void warn(struct doc_ctx *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
 
 static void
 warn(struct doc_ctx *d, const char *fmt, ...)
@@ -167,6 +172,8 @@ collect_chars(struct doc_ctx *d, PopplerPage *pp)
 	poppler_page_get_text_layout(pp, &box, &nbox);
 	attrs = cursor = poppler_page_get_text_attributes(pp);
 	textlen = strlen(text);
+	if (utf8_count(text, textlen) != nbox)
+		d->odd_layouts++;
 	for (i = 0, pos = 0; pos < textlen && i < nbox; i++, pos += len) {
 		len = utf8_decode(text + pos, textlen - pos, &cp);
 		a = attributes_at(&cursor, i);
@@ -227,20 +234,20 @@ same_page(struct doc_ctx *d, int page, double w, double h)
 }
 
 static void
-collect_rules(struct doc_ctx *d, int page, double w, double h)
+collect_rulings(struct doc_ctx *d, int page, double w, double h)
 {
 	struct buf err = BUF_INIT;
 
-	rulings_clear(&d->rules);
-	if (!d->have_rules)
+	rulings_clear(&d->rulings);
+	if (!d->have_rulings)
 		return;
 	if (!same_page(d, page, w, h)) {
 		d->odd_pages++;
 		return;
 	}
-	if (pdf_page_rulings(&d->pdf, (size_t)page, &d->rules, &err) != PATH_OK)
+	if (pdf_page_rulings(&d->pdf, (size_t)page, &d->rulings, &err) != PATH_OK)
 		page_failed(d, page, buf_str(&err));
-	rulings_finish(&d->rules, w, h);
+	rulings_finish(&d->rulings, w, h);
 	buf_free(&err);
 }
 
@@ -288,8 +295,8 @@ page_records(struct doc_ctx *d, int page, double w, double h, int rotate)
 		rec_text(b, span_text(&d->spans, s));
 		rec_end(b);
 	}
-	for (i = 0; i < d->rules.n; i++) {
-		r = &d->rules.v[i];
+	for (i = 0; i < d->rulings.n; i++) {
+		r = &d->rulings.v[i];
 		buf_adds(b, "rule");
 		rec_long_field(b, page + 1);
 		rec_coord(b, r->x0);
@@ -319,12 +326,12 @@ do_page(struct doc_ctx *d, int page)
 		    &d->unmapped_fonts);
 	collect_chars(d, pp);
 	g_object_unref(pp);
-	collect_rules(d, page, w, h);
+	collect_rulings(d, page, w, h);
 	rotate = d->pdf_open ? d->pdf.pages[page].rotate : 0;
 	/* Text running up or down the page: turn the page to read it. */
 	if ((turn = chars_upright_rotation(&d->chars)) != 0) {
 		chars_rotate(&d->chars, turn, w, h);
-		rulings_rotate(&d->rules, turn, w, h);
+		rulings_rotate(&d->rulings, turn, w, h);
 		if (turn != 180) {
 			t = w;
 			w = h;
@@ -332,7 +339,7 @@ do_page(struct doc_ctx *d, int page)
 		}
 		rotate = (rotate + turn) % 360;
 	}
-	spans_build(&d->chars, &d->rules, &d->spans);
+	spans_build(&d->chars, &d->rulings, &d->spans);
 	page_records(d, page, w, h, rotate);
 	pdf_source_forget(&d->src);
 }
@@ -391,7 +398,9 @@ convert(struct doc_ctx *d)
 	struct buf msg = BUF_INIT;
 	int page;
 
-	if ((d->spool = open_spool()) == NULL)
+	if (!d->pdf_open || pdf_doc_may_lose_characters(&d->pdf))
+		d->spool = open_spool();
+	if (d->spool == NULL)
 		doc_record(d);
 	for (page = 0; page < d->npages; page++)
 		do_page(d, page);
@@ -402,6 +411,9 @@ convert(struct doc_ctx *d)
 	if (d->odd_pages > 0)
 		warn(d, "ruling lines left out on %d pages whose size poppler "
 		    "reads differently", d->odd_pages);
+	if (d->odd_layouts > 0)
+		warn(d, "poppler's text and character boxes disagree on %d "
+		    "pages; their boxes may be off", d->odd_layouts);
 	if (d->unmapped > 0)
 		warn(d, "%ld characters without a Unicode mapping",
 		    d->unmapped);
@@ -486,8 +498,8 @@ open_doc(struct doc_ctx *d)
 		goto fail;
 	}
 	d->npages = poppler_document_get_n_pages(d->pop);
-	d->have_rules = d->pdf_open && d->pdf.npages == (size_t)d->npages;
-	if (!d->have_rules)
+	d->have_rulings = d->pdf_open && d->pdf.npages == (size_t)d->npages;
+	if (!d->have_rulings)
 		warn(d, "ruling lines left out: %s", d->pdf_open ?
 		    "the page tree reads differently" : buf_str(&err));
 	buf_free(&err);
@@ -511,10 +523,10 @@ close_doc(struct doc_ctx *d)
 	if (d->spool != NULL)
 		fclose(d->spool);
 	d->spool = NULL;
-	d->pdf_open = d->have_rules = 0;
+	d->pdf_open = d->have_rulings = 0;
 	d->npages = 0;
 	d->unmapped = 0;
-	d->nfailed = d->odd_pages = 0;
+	d->nfailed = d->odd_pages = d->odd_layouts = 0;
 	buf_clear(&d->failure);
 	buf_clear(&d->poppler_said);
 }
@@ -554,7 +566,7 @@ pdf2text_run(struct cli *cli, int gzip)
 		do_file(&d, cli->inputs[i]);
 	g_log_remove_handler("Poppler", handler);
 	chars_free(&d.chars);
-	rulings_free(&d.rules);
+	rulings_free(&d.rulings);
 	spans_free(&d.spans);
 	fonts_clear(&d.fonts);
 	free(d.fonts.name);

@@ -9,6 +9,12 @@
 
 #define MAX_FORM_DEPTH	4
 
+enum font_kind {
+	FONT_MAPPED,		/* /ToUnicode, a known encoding or collection */
+	FONT_UNMAPPED,		/* no Unicode values at all */
+	FONT_UNCERTAIN		/* by glyph names only: some may be unknown */
+};
+
 struct font_scan {
 	struct pdf_doc	*doc;
 	struct pdf_arena arena;
@@ -16,6 +22,9 @@ struct font_scan {
 	struct font_names mapped;
 	uint32_t	 forms[MAX_FORM_DEPTH];
 	int		 nforms;
+	uint32_t	*seen;		/* font objects classified, doc scan */
+	size_t		 nseen;
+	int		 doubtful;	/* a font not FONT_MAPPED was met */
 };
 
 static void
@@ -81,24 +90,77 @@ known_collection(const struct pdf_obj *info)
 	return 0;
 }
 
-static int
-is_unmapped_font(struct font_scan *fs, const struct pdf_obj *font)
+static enum font_kind
+cid_font_kind(struct font_scan *fs, const struct pdf_obj *font)
 {
 	const struct pdf_obj *enc, *desc, *info;
 
-	if (!pdf_is_name(pdf_dict_get(font, "Subtype"), "Type0") ||
-	    pdf_dict_get(font, "ToUnicode")->kind != PDF_NULL)
-		return 0;
 	enc = pdf_resolve(fs->doc, pdf_dict_get(font, "Encoding"), &fs->arena);
 	/* A predefined CMap (GBK-EUC-H, UniGB-UCS2-H...) names its
 	 * collection, and poppler-data has its Unicode map. */
 	if (enc->kind == PDF_NAME && strncmp(enc->u.str.s, "Identity-", 9) != 0)
-		return 0;
+		return FONT_MAPPED;
 	desc = pdf_resolve(fs->doc, pdf_array_get(pdf_resolve(fs->doc,
 	    pdf_dict_get(font, "DescendantFonts"), &fs->arena), 0), &fs->arena);
 	info = pdf_resolve(fs->doc, pdf_dict_get(desc, "CIDSystemInfo"),
 	    &fs->arena);
-	return !known_collection(info);
+	return known_collection(info) ? FONT_MAPPED : FONT_UNMAPPED;
+}
+
+/*
+ * A simple font maps through its glyph names.  A standard encoding
+ * names every code; differences, or an embedded font's own encoding,
+ * may use names poppler does not know ("g12"), and those come out as
+ * control characters.
+ */
+static enum font_kind
+simple_font_kind(struct font_scan *fs, const struct pdf_obj *font)
+{
+	const struct pdf_obj *enc, *desc;
+
+	if (pdf_is_name(pdf_dict_get(font, "Subtype"), "Type3"))
+		return FONT_UNCERTAIN;
+	enc = pdf_resolve(fs->doc, pdf_dict_get(font, "Encoding"), &fs->arena);
+	if (enc->kind == PDF_NAME)
+		return FONT_MAPPED;
+	if (enc->kind == PDF_DICT)
+		return pdf_dict_get(enc, "Differences")->kind == PDF_NULL ?
+		    FONT_MAPPED : FONT_UNCERTAIN;
+	desc = pdf_resolve(fs->doc, pdf_dict_get(font, "FontDescriptor"),
+	    &fs->arena);
+	if (pdf_dict_get(desc, "FontFile")->kind != PDF_NULL ||
+	    pdf_dict_get(desc, "FontFile2")->kind != PDF_NULL ||
+	    pdf_dict_get(desc, "FontFile3")->kind != PDF_NULL)
+		return FONT_UNCERTAIN;
+	return FONT_MAPPED;
+}
+
+static enum font_kind
+font_kind(struct font_scan *fs, const struct pdf_obj *font)
+{
+	if (pdf_dict_get(font, "ToUnicode")->kind != PDF_NULL)
+		return FONT_MAPPED;
+	if (pdf_is_name(pdf_dict_get(font, "Subtype"), "Type0"))
+		return cid_font_kind(fs, font);
+	return simple_font_kind(fs, font);
+}
+
+/* In the document scan each font object is looked at once. */
+static int
+seen_before(struct font_scan *fs, const struct pdf_obj *ref)
+{
+	size_t i;
+
+	if (ref->kind != PDF_REF)
+		return 0;
+	for (i = 0; i < fs->nseen; i++)
+		if (fs->seen[i] == ref->u.ref.num)
+			return 1;
+	if (fs->nseen % 64 == 0)
+		fs->seen = xreallocarray(fs->seen, fs->nseen + 64,
+		    sizeof(*fs->seen));
+	fs->seen[fs->nseen++] = ref->u.ref.num;
+	return 0;
 }
 
 static void scan_resources(struct font_scan *, const struct pdf_obj *);
@@ -106,18 +168,22 @@ static void scan_resources(struct font_scan *, const struct pdf_obj *);
 static void
 scan_fonts(struct font_scan *fs, const struct pdf_obj *fonts)
 {
-	const struct pdf_obj *font, *base;
+	const struct pdf_obj *ref, *font, *base;
+	enum font_kind kind;
 	size_t i;
 
 	for (i = 0; fonts->kind == PDF_DICT && i < fonts->u.dict.n; i++) {
-		font = pdf_resolve(fs->doc, &fonts->u.dict.ent[i].val,
-		    &fs->arena);
+		ref = &fonts->u.dict.ent[i].val;
+		if (fs->seen != NULL && seen_before(fs, ref))
+			continue;
+		font = pdf_resolve(fs->doc, ref, &fs->arena);
+		kind = font_kind(fs, font);
+		fs->doubtful |= kind != FONT_MAPPED;
 		base = pdf_resolve(fs->doc, pdf_dict_get(font, "BaseFont"),
 		    &fs->arena);
-		if (base->kind != PDF_NAME)
-			continue;
-		add_name(is_unmapped_font(fs, font) ? &fs->unmapped :
-		    &fs->mapped, without_subset_tag(base->u.str.s));
+		if (base->kind == PDF_NAME)
+			add_name(kind == FONT_UNMAPPED ? &fs->unmapped :
+			    &fs->mapped, without_subset_tag(base->u.str.s));
 	}
 }
 
@@ -157,25 +223,66 @@ scan_resources(struct font_scan *fs, const struct pdf_obj *res)
 	    &fs->arena));
 }
 
+static void
+scan_page(struct font_scan *fs, size_t page)
+{
+	struct pdf_obj holder;
+
+	if (pdf_fetch(fs->doc, fs->doc->pages[page].resources_from,
+	    &fs->arena, &holder) == 0)
+		scan_resources(fs, pdf_resolve(fs->doc, pdf_dict_get(&holder,
+		    "Resources"), &fs->arena));
+}
+
+static void
+end_scan(struct font_scan *fs)
+{
+	font_names_clear(&fs->unmapped);
+	font_names_clear(&fs->mapped);
+	free(fs->seen);
+	arena_free(&fs->arena);
+}
+
 void
 pdf_page_unmapped_fonts(struct pdf_doc *doc, size_t page,
     struct font_names *out)
 {
 	struct font_scan fs;
-	struct pdf_obj holder;
 	size_t i;
 
 	font_names_clear(out);
 	memset(&fs, 0, sizeof(fs));
 	fs.doc = doc;
-	if (pdf_fetch(doc, doc->pages[page].resources_from, &fs.arena,
-	    &holder) == 0)
-		scan_resources(&fs, pdf_resolve(doc, pdf_dict_get(&holder,
-		    "Resources"), &fs.arena));
+	scan_page(&fs, page);
 	for (i = 0; i < fs.unmapped.n; i++)
 		if (!font_names_has(&fs.mapped, fs.unmapped.v[i]))
 			add_name(out, fs.unmapped.v[i]);
-	font_names_clear(&fs.unmapped);
-	font_names_clear(&fs.mapped);
-	arena_free(&fs.arena);
+	end_scan(&fs);
+}
+
+/*
+ * Might a character of the document come out without a Unicode value?
+ * Only the fonts are looked at, each once, not the text: cheap enough to
+ * ask before the first page is read.
+ */
+int
+pdf_doc_may_lose_characters(struct pdf_doc *doc)
+{
+	struct font_scan fs;
+	size_t page;
+	int doubtful;
+
+	memset(&fs, 0, sizeof(fs));
+	fs.doc = doc;
+	fs.seen = xreallocarray(NULL, 64, sizeof(*fs.seen));
+	for (page = 0; page < doc->npages && !fs.doubtful; page++) {
+		scan_page(&fs, page);
+		/* Names are not needed here; the arena need not grow. */
+		font_names_clear(&fs.unmapped);
+		font_names_clear(&fs.mapped);
+		arena_free(&fs.arena);
+	}
+	doubtful = fs.doubtful;
+	end_scan(&fs);
+	return doubtful;
 }

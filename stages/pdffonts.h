@@ -7,6 +7,9 @@
  * were one, which reads as plausible garbage ("\x03\x07" or "ĀĂ").  Such
  * characters must be dropped and counted, and poppler's text does not say
  * which font a character came from except by the font's name.
+ *
+ * Simple fonts map through their glyph names, and an unknown name comes
+ * out as a control character: those are caught by what they look like.
  */
 #ifndef RETABLE_PDFFONTS_H
 #define RETABLE_PDFFONTS_H
@@ -26,6 +29,7 @@ struct font_names {
  * of the page also carries: those cannot be told apart by name. */
 void	 pdf_page_unmapped_fonts(struct pdf_doc *, size_t page,
 	    struct font_names *);
+int	 pdf_doc_may_lose_characters(struct pdf_doc *);
 int	 font_names_has(const struct font_names *, const char *);
 void	 font_names_clear(struct font_names *);
 

@@ -28,6 +28,9 @@ def make_doc(entry):
     style.setdefault("margins", DEFAULT_MARGINS[entry["renderer"]])
     style.setdefault("title_size", 15 if entry["renderer"] != "calc" else 16)
     year = entry["year"]
+    # when the office published it: budgets in spring, final accounts a year on
+    pub = {"budget": (year, 3, 20), "final": (year + 1, 8, 28), "english": (year + 1, 3, 31)}
+    style["date"] = "%04d%02d%02d090000+08'00'" % pub[entry["kind"]]
     ctx = dict(style)
     ctx.update(year=year, rng=rng.child("tables"))
     d = None

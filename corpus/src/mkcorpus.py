@@ -113,6 +113,7 @@ def render_all(docs, pdfdir, jobs):
         made = os.path.join(out, d.name + ".pdf")
         if not os.path.exists(made):
             sys.exit("mkcorpus: %s: the renderer wrote no PDF" % d.name)
+        render.normalize(made, d.style["date"], d.renderer == "chrome")
         shutil.copyfile(made, os.path.join(pdfdir, d.name + ".pdf"))
 
 

@@ -3,10 +3,13 @@ Chromium, then poppler's pdftotext for the two text dumps.
 
 LibreOffice runs with a throw-away user profile, so settings left by an
 earlier session cannot change the layout; all its documents go through
-one process.  Chromium's PDFs are rewritten by qpdf (object streams and
-flate level 9): the content is untouched, the files are three times
-smaller.
+one process.  Every PDF then passes through qpdf once: the creation dates
+the engines stamp become the document's publication date and the file ID
+is derived from the content, so that regenerating gives the same bytes;
+Chromium's PDFs also get object streams and flate level 9 (the content is
+untouched, the files are three times smaller).
 """
+import json
 import os
 import shutil
 import subprocess
@@ -71,13 +74,38 @@ def chromium(path, pdf):
                        timeout=600)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+    os.replace(raw, pdf)
+
+
+def normalize(pdf, date, compress):
+    """Rewrite a PDF in place with fixed dates and a content-derived ID."""
     qpdf = find_tool("qpdf")
-    if qpdf:
-        subprocess.run([qpdf, "--object-streams=generate", "--recompress-flate",
-                        "--compression-level=9", raw, pdf], check=True)
-        os.remove(raw)
-    else:
-        os.replace(raw, pdf)
+    if not qpdf:
+        raise SystemExit("mkcorpus: qpdf not found (scripts/setup installs it)")
+    out = subprocess.run([qpdf, "--json-output", "--json-key=qpdf", pdf], check=True,
+                         stdout=subprocess.PIPE).stdout
+    head, objs = json.loads(out)["qpdf"]
+    trailer = objs["trailer"]["value"]
+    patch = {"trailer": {"value": {k: v for k, v in trailer.items()
+                                   if k not in ("/ID", "/DocChecksum")}}}
+    if "/Info" in trailer:
+        key = "obj:" + trailer["/Info"]
+        info = dict(objs[key]["value"])
+        for k in ("/CreationDate", "/ModDate"):
+            if k in info:
+                info[k] = "u:D:%s" % date
+        patch[key] = {"value": info}
+    tmp = pdf + ".json"
+    with open(tmp, "w") as f:
+        json.dump({"qpdf": [head, patch]}, f)
+    opts = (["--object-streams=generate", "--recompress-flate", "--compression-level=9"]
+            if compress else ["--object-streams=preserve"])
+    try:
+        subprocess.run([qpdf, pdf, pdf + ".new", "--update-from-json=" + tmp,
+                        "--deterministic-id"] + opts, check=True)
+        os.replace(pdf + ".new", pdf)
+    finally:
+        os.remove(tmp)
 
 
 def dumps(pdf, raw_txt, plain_txt):

@@ -14,8 +14,10 @@
 #include "utf8.h"
 
 /* Characters overlapping a line's band by this much of the smaller
- * height are on that line. */
+ * height are on that line.  A character's band is its box, at most
+ * LINE_BAND times its size tall. */
 #define LINE_OVERLAP	0.5
+#define LINE_BAND	1.2
 
 struct line {
 	double		 sum0, sum1;	/* of the y0 and y1 of its chars */
@@ -108,6 +110,23 @@ overlap(double a0, double a1, double b0, double b1)
 }
 
 /*
+ * The part of a character's box that places it on a line: the box, cut
+ * around its centre to the height its size explains.  poppler's box is
+ * the font's ascent to descent at the size it read, and that size is
+ * twice the true one or more for Type 3 fonts (correct_sizes): such
+ * boxes reach into the lines above and below.
+ */
+static void
+band(const struct pdf_char *c, double *y0, double *y1)
+{
+	double mid = (c->y0 + c->y1) / 2;
+	double h = fmin(c->y1 - c->y0, LINE_BAND * fmax(c->size, 0.1));
+
+	*y0 = mid - h / 2;
+	*y1 = mid + h / 2;
+}
+
+/*
  * Give each character its line.  Characters are taken top to bottom by
  * centre; a character joins the open line it overlaps most, if it
  * overlaps it enough, else starts one.  A line's band is the mean of its
@@ -118,24 +137,22 @@ group_lines(struct char_list *cl, size_t *line_of, struct line **linesp)
 {
 	struct line *lines = NULL, *l;
 	size_t *open = NULL, nopen = 0, nlines = 0, cap = 0, i, k, best;
-	double h, lh, ratio, bestratio;
-	const struct pdf_char *c;
+	double y0, y1, lh, ratio, bestratio;
 
 	open = xreallocarray(NULL, cl->n + 1, sizeof(*open));
 	for (i = 0; i < cl->n; i++) {
-		c = &cl->v[i];
-		h = c->y1 - c->y0;
+		band(&cl->v[i], &y0, &y1);
 		best = SIZE_MAX;
 		bestratio = LINE_OVERLAP;
 		for (k = 0; k < nopen; ) {
 			l = &lines[open[k]];
-			if (l->sum1 / l->n < c->y0) {
+			if (l->sum1 / l->n < y0) {
 				open[k] = open[--nopen];	/* above: closed */
 				continue;
 			}
 			lh = (l->sum1 - l->sum0) / l->n;
-			ratio = overlap(c->y0, c->y1, l->sum0 / l->n,
-			    l->sum1 / l->n) / fmax(fmin(h, lh), 0.01);
+			ratio = overlap(y0, y1, l->sum0 / l->n,
+			    l->sum1 / l->n) / fmax(fmin(y1 - y0, lh), 0.01);
 			if (ratio >= bestratio) {
 				bestratio = ratio;
 				best = open[k];
@@ -152,8 +169,8 @@ group_lines(struct char_list *cl, size_t *line_of, struct line **linesp)
 			open[nopen++] = best;
 		}
 		l = &lines[best];
-		l->sum0 += c->y0;
-		l->sum1 += c->y1;
+		l->sum0 += y0;
+		l->sum1 += y1;
 		l->n++;
 		line_of[i] = best;
 	}

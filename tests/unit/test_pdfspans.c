@@ -193,6 +193,32 @@ lines_read_top_down_left_right(void)
 	is_str(text(0), "m2", "and in its span");
 }
 
+/* Chrome's Type 3 fonts: poppler reads the size twice too big, and the
+ * boxes with it, tall enough to reach into the next row. */
+static void
+misread_sizes_are_corrected(void)
+{
+	struct char_list cl = { 0 };
+	struct pdf_char *c;
+	size_t i;
+
+	put(&cl, "支出总计合计", 100, 100, 18, 9);
+	put(&cl, "一般公共服务", 100, 111, 18, 9);
+	for (i = 0; i < cl.n; i++)
+		cl.v[i].y1 = cl.v[i].y0 + 23.4;
+	c = chars_add(&cl);
+	*c = cl.v[5];
+	c->x0 = 160.5;
+	c->x1 = 169.5;
+	c->cp = 0x9879;		/* 项, 6pt after 计: two cells at 9pt */
+	build(&cl, NULL);
+	is_int(spans.n, 3, "rows 11pt apart stay apart; a gap of 2/3 em splits");
+	is_str(text(0), "支出总计合计", "the first row whole");
+	is_str(text(2), "一般公共服务", "the second row whole");
+	ok(spans.n == 3 && fabs(spans.v[0].size - 9) < 1e-9,
+	    "the size the glyphs show is written");
+}
+
 static void
 text_direction_turns_page(void)
 {
@@ -241,6 +267,7 @@ main(void)
 	ruling_between_characters_splits();
 	fake_bold_is_one_glyph();
 	lines_read_top_down_left_right();
+	misread_sizes_are_corrected();
 	text_direction_turns_page();
 	normalised_text();
 	spans_free(&spans);

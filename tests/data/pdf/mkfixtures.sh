@@ -57,5 +57,38 @@ EOF
 fix-qdf < "$tmp/d2.pdf" > "$tmp/d3.pdf"
 qpdf "$tmp/d3.pdf" damaged.pdf || test $? -eq 3
 
+# Chinese fonts not embedded, without /ToUnicode, encoded by the CMaps
+# poppler-data brings: GBK-EUC-H (GBK bytes) and UniGB-UCS2-H (UCS-2).
+python3 - cmaps.pdf <<'PY'
+import sys
+text = (b'BT /F1 12 Tf 72 300 Td <C4E3BAC3D4A4CBE3> Tj ET\n'
+        b'BT /F2 12 Tf 72 280 Td <54088BA1> Tj ET')
+objs = [
+    b'<< /Type /Catalog /Pages 2 0 R >>',
+    b'<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 300 400] >>',
+    b'<< /Type /Page /Parent 2 0 R /Contents 4 0 R '
+    b'/Resources << /Font << /F1 5 0 R /F2 7 0 R >> >> >>',
+    b'<< /Length %d >>\nstream\n' % len(text) + text + b'\nendstream',
+    b'<< /Type /Font /Subtype /Type0 /BaseFont /SimSun '
+    b'/Encoding /GBK-EUC-H /DescendantFonts [6 0 R] >>',
+    b'<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo '
+    b'<< /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /DW 1000 >>',
+    b'<< /Type /Font /Subtype /Type0 /BaseFont /SimHei '
+    b'/Encoding /UniGB-UCS2-H /DescendantFonts [8 0 R] >>',
+    b'<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimHei /CIDSystemInfo '
+    b'<< /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /DW 1000 >>',
+]
+out, offs = b'%PDF-1.4\n', []
+for i, o in enumerate(objs):
+    offs.append(len(out))
+    out += b'%d 0 obj\n' % (i + 1) + o + b'\nendobj\n'
+xref = len(out)
+out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1)
+out += b''.join(b'%010d 00000 n \n' % o for o in offs)
+out += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (
+    len(objs) + 1, xref)
+open(sys.argv[1], 'wb').write(out)
+PY
+
 printf 'This is not a PDF, only text named like one.\n' > notpdf.pdf
 : > empty.pdf

@@ -10,7 +10,6 @@
 
 #define MAX_FETCH_DEPTH	32
 #define HEADER_SCAN	1024
-#define TAIL_SCAN	4096
 
 static int
 endstream_at(const struct pdf_doc *doc, size_t pos)
@@ -314,14 +313,35 @@ has_header(const struct pdf_doc *doc)
 	return memmem(doc->data, n, "%PDF-", 5) != NULL;
 }
 
-/* A file cut short loses its tail: startxref and %%EOF. */
+/* The last occurrence of what in the first n bytes of s, or NULL. */
+static const unsigned char *
+find_last(const unsigned char *s, size_t n, const char *what)
+{
+	size_t k = strlen(what), i;
+
+	for (i = n; i >= k; i--)
+		if (s[i - k] == (unsigned char)what[0] &&
+		    memcmp(s + i - k, what, k) == 0)
+			return s + i - k;
+	return NULL;
+}
+
+/*
+ * A file cut short loses its tail: the last %%EOF.  Junk after it (a
+ * web server's page, padding) is harmless; objects after it mean an
+ * update was cut off, and the file is truncated all the same.
+ */
 static int
 has_tail(const struct pdf_doc *doc)
 {
-	size_t from = doc->len > TAIL_SCAN ? doc->len - TAIL_SCAN : 0;
+	const unsigned char *eof, *end = doc->data + doc->len;
 
-	return memmem(doc->data + from, doc->len - from, "%%EOF", 5) != NULL ||
-	    memmem(doc->data + from, doc->len - from, "startxref", 9) != NULL;
+	eof = find_last(doc->data, doc->len, "%%EOF");
+	if (eof == NULL)
+		return 0;
+	eof += 5;
+	return memmem(eof, (size_t)(end - eof), "endobj", 6) == NULL &&
+	    memmem(eof, (size_t)(end - eof), "endstream", 9) == NULL;
 }
 
 static enum pdf_open_status

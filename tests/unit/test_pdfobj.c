@@ -220,7 +220,7 @@ static void
 documents_open(void)
 {
 	struct pdf_doc doc;
-	struct buf err = BUF_INIT;
+	struct buf err = BUF_INIT, junk = BUF_INIT;
 	char *pdf;
 	size_t len;
 
@@ -245,6 +245,18 @@ documents_open(void)
 	ok(pdf_doc_open(&doc, (unsigned char *)pdf, len / 2, &err) ==
 	    PDF_OPEN_TRUNCATED, "half a file is truncated");
 	pdf_doc_close(&doc);
+	free(pdf);
+	pdf = two_pages(0, &len);
+	buf_add(&junk, pdf, len);
+	buf_adds(&junk, "<html><body>Document moved</body></html>\n");
+	ok(pdf_doc_open(&doc, (unsigned char *)junk.s, junk.len, &err) ==
+	    PDF_OPEN_OK, "junk after %%EOF is harmless");
+	pdf_doc_close(&doc);
+	buf_adds(&junk, "6 0 obj << /Type /Page /Parent 2 0 R >> endobj\n7 0 ob");
+	ok(pdf_doc_open(&doc, (unsigned char *)junk.s, junk.len, &err) ==
+	    PDF_OPEN_TRUNCATED, "an update cut off after %%EOF is truncated");
+	pdf_doc_close(&doc);
+	buf_free(&junk);
 	free(pdf);
 	ok(pdf_doc_open(&doc, (const unsigned char *)"GIF89a...", 9, &err) ==
 	    PDF_OPEN_NOT_PDF, "another format is not a PDF");

@@ -426,6 +426,40 @@ band_has_rows(const struct glayout *lay, int first, int n)
 	return found;
 }
 
+/* Two vertical rulings run through the whole band: a lattice's row. */
+static int
+band_boxed(const struct glayout *lay, double top, double bottom)
+{
+	double pad = (bottom - top) * 0.1;
+	int k, n = 0;
+
+	for (k = 0; k < lay->vs.n; k++)
+		if (gsep_covered(&lay->vs.v[k], top + pad, bottom - pad) >= 0.9)
+			n++;
+	return n >= 2;
+}
+
+/* Three lines or more with words in two columns: rows of a table. */
+static int
+band_is_tabular(const struct glayout *lay, int first, int n)
+{
+	int i, k, c, c0, multi = 0;
+
+	for (i = first; i < first + n; i++) {
+		c0 = -1;
+		for (k = 0; k < lay->lines[i].n; k++) {
+			c = glayout_column_of(lay,
+			    span_cx(&lay->v[lay->lines[i].spans[k]]));
+			if (c0 >= 0 && c != c0) {
+				multi++;
+				break;
+			}
+			c0 = c;
+		}
+	}
+	return multi >= 3;
+}
+
 static void
 add_row(struct glayout *lay, double top, double bottom, int rtop, int rbot,
     int first, int n)
@@ -453,9 +487,11 @@ band_rows(struct glayout *lay, int first, int n, double top, double bottom,
 {
 	int closed, i, *group, ng, g, start;
 
-	closed = rtop >= 0 && rbot >= 0 && closes(lay, &lay->hs.v[rtop]) &&
-	    closes(lay, &lay->hs.v[rbot]);
-	if (n == 1 || (closed && !band_has_rows(lay, first, n))) {
+	closed = rtop >= 0 && rbot >= 0 && ((closes(lay, &lay->hs.v[rtop]) &&
+	    closes(lay, &lay->hs.v[rbot])) || band_boxed(lay, top, bottom));
+	if (n == 1 || (closed && !band_has_rows(lay, first, n)) ||
+	    (!closed && !band_has_rows(lay, first, n) &&
+	    !band_is_tabular(lay, first, n))) {
 		add_row(lay, top, bottom, rtop >= 0, rbot >= 0, first, n);
 		return;
 	}

@@ -1,28 +1,59 @@
 /*
  * geomseg.c - finding tables on pages that keep their geometry.
  *
- * A page's spans are grouped into lines; caption lines (code, title,
- * unit, entity) announce a table, which runs over the lines after them up
- * to the next caption, a note, or the page's end.  A page without any
- * caption is one table if it has lines of several aligned spans.  Ruling
- * lines inside a table's box go with it.  A table reaching the page's
- * end stays open: the next page's first table continues it when it
- * repeats the caption or prints none.
+ * A page's spans are grouped into lines and each line classified
+ * (caption, note, furniture, heading, text).  Tables are found as
+ * regions (georegion.c: rulings that hang together, runs of aligned
+ * lines); a caption block just above a region is its caption, and a
+ * confirmed caption with no region under it still announces a table
+ * running to the next caption.  Lines starting a note just under a table
+ * are its notes.  Whatever no table claims is prose, passed on.
+ *
+ * A table stays open at the page's end; the next page's first table
+ * continues it when nothing but furniture stands above it, it has no
+ * caption of its own (or repeats the open one's), and its columns line up
+ * with the open table's or it repeats its header, which is then dropped.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "caption.h"
+#include "georegion.h"
+#include "geomrule.h"
 #include "geomseg.h"
 
+/* Lines this close to the top or bottom edge may be running heads. */
+#define MARGIN_SHARE	0.1
+/* Rulings this far outside a region still go with its table. */
+#define RULE_MARGIN	3.0
+/* A caption this many line heights above a table is still its own. */
+#define CAPTION_REACH	4.0
+
 struct pline {
-	int	*spans;
-	int	 n;
-	double	 top, bottom, left, right;
-	char	*text;
-	enum linekind kind;
-	int	 data;
+	char		*text;
+	enum linekind	 kind;
+	enum lineclass	 cls;
+	int		 data;
+	int		 owner;		/* table index, or -1 */
+};
+
+struct ptable {
+	struct gregion	 r;
+	int		 cap_from, cap_to;	/* caption lines, or -1 */
+	struct caption	 cap;
+	int		 note_from, note_to;	/* note lines, or -1 */
+	int		 emitted;
+};
+
+struct pagework {
+	struct geomseg	*g;
+	struct gline	*lines;
+	struct pline	*pl;
+	int		 n;
+	enum lineclass	*cls;
+	struct ptable	*t;
+	int		 nt;
 };
 
 void
@@ -98,100 +129,361 @@ geomseg_rule(struct geomseg *g, const struct rec *r)
 	g->in_page = 1;
 }
 
-static const struct gpage *sort_page;
+/* ------------------------------------------------------------ lines */
 
-static int
-cmp_span_y(const void *a, const void *b)
+/* The text with its digits dropped: a running head with a page number. */
+static char *
+without_digits(const char *s)
 {
-	const struct tspan *x = &sort_page->spans[*(const int *)a];
-	const struct tspan *y = &sort_page->spans[*(const int *)b];
+	char *d = xstrdup(s), *o = d;
 
-	if (fabs(x->y0 - y->y0) > 0.5)
-		return x->y0 < y->y0 ? -1 : 1;
-	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+	for (; *s; s++)
+		if (!(*s >= '0' && *s <= '9') && *s != ' ')
+			*o++ = *s;
+	*o = '\0';
+	return d;
 }
 
 static int
-cmp_span_x(const void *a, const void *b)
+same_furniture(const char *prev, const char *text)
 {
-	const struct tspan *x = &sort_page->spans[*(const int *)a];
-	const struct tspan *y = &sort_page->spans[*(const int *)b];
+	char *t;
+	int same;
 
-	return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+	if (prev == NULL)
+		return 0;
+	t = without_digits(text);
+	same = *t && strcmp(prev, t) == 0;
+	free(t);
+	return same;
 }
 
-/* Spans sharing a baseline band, left to right, as one line of text. */
-static int
-page_lines(struct geomseg *g, struct pline **out)
+static enum lineclass
+class_of(enum linekind k)
 {
-	const struct gpage *p = &g->page;
-	struct pline *lines = NULL, *cur = NULL;
-	struct buf text = BUF_INIT;
-	int *order, i, k, n = 0;
-	double h, ov;
-
-	order = xmalloc(sizeof(int) * ((size_t)p->nspans + 1));
-	for (i = 0; i < p->nspans; i++)
-		order[i] = i;
-	sort_page = p;
-	qsort(order, (size_t)p->nspans, sizeof(int), cmp_span_y);
-	for (i = 0; i < p->nspans; i++) {
-		const struct tspan *s = &p->spans[order[i]];
-
-		ov = h = 0;
-		if (cur) {
-			h = fmin(s->y1 - s->y0, cur->bottom - cur->top);
-			ov = fmin(s->y1, cur->bottom) - fmax(s->y0, cur->top);
-		}
-		if (cur == NULL || ov < h * 0.5) {
-			lines = xreallocarray(lines, (size_t)n + 1,
-			    sizeof(*lines));
-			cur = &lines[n++];
-			memset(cur, 0, sizeof(*cur));
-			cur->top = s->y0;
-			cur->bottom = s->y1;
-			cur->left = s->x0;
-			cur->right = s->x1;
-		}
-		cur->spans = xreallocarray(cur->spans, (size_t)cur->n + 1,
-		    sizeof(int));
-		cur->spans[cur->n++] = order[i];
-		cur->top = fmin(cur->top, s->y0);
-		cur->bottom = fmax(cur->bottom, s->y1);
-		cur->left = fmin(cur->left, s->x0);
-		cur->right = fmax(cur->right, s->x1);
+	switch (k) {
+	case LINE_CAPTION: return LC_CAPTION;
+	case LINE_NOTE: return LC_NOTE;
+	case LINE_FURNITURE: return LC_FURNITURE;
+	case LINE_SECTION: return LC_SECTION;
+	default: return LC_TEXT;
 	}
-	for (i = 0; i < n; i++) {
-		qsort(lines[i].spans, (size_t)lines[i].n, sizeof(int),
-		    cmp_span_x);
-		buf_clear(&text);
-		for (k = 0; k < lines[i].n; k++) {
-			if (k)
-				buf_addc(&text, ' ');
-			buf_adds(&text, p->spans[lines[i].spans[k]].text);
-		}
-		lines[i].text = xstrdup(buf_str(&text));
-		lines[i].kind = caption_classify(g->tr, lines[i].text,
-		    text.len);
-		lines[i].data = line_is_data(g->tr, lines[i].text, text.len);
-	}
-	buf_free(&text);
-	free(order);
-	*out = lines;
-	return n;
 }
 
 static void
-free_lines(struct pline *lines, int n)
+page_lines(struct pagework *w)
+{
+	struct geomseg *g = w->g;
+	const struct gpage *p = &g->page;
+	struct buf text = BUF_INIT;
+	int *idx, i;
+
+	idx = xmalloc(sizeof(int) * ((size_t)p->nspans + 1));
+	for (i = 0; i < p->nspans; i++)
+		idx[i] = i;
+	w->n = glines_build(p->spans, idx, p->nspans, &w->lines);
+	free(idx);
+	w->pl = xcalloc((size_t)w->n + 1, sizeof(*w->pl));
+	w->cls = xcalloc((size_t)w->n + 1, sizeof(*w->cls));
+	for (i = 0; i < w->n; i++) {
+		struct pline *l = &w->pl[i];
+
+		gline_text(p->spans, &w->lines[i], &text);
+		l->text = xstrdup(buf_str(&text));
+		l->kind = caption_classify(g->tr, l->text, text.len);
+		l->data = line_is_data(g->tr, l->text, text.len);
+		l->cls = class_of(l->kind);
+		l->owner = -1;
+		/* A line repeated in the same margin as on the last page. */
+		if (l->cls == LC_TEXT && p->height > 0 &&
+		    ((w->lines[i].bottom < p->height * MARGIN_SHARE &&
+		    same_furniture(g->prev_top, l->text)) ||
+		    (w->lines[i].top > p->height * (1 - MARGIN_SHARE) &&
+		    same_furniture(g->prev_bottom, l->text))))
+			l->cls = LC_FURNITURE;
+		w->cls[i] = l->cls;
+	}
+	buf_free(&text);
+}
+
+static void
+remember_margins(struct pagework *w)
+{
+	struct geomseg *g = w->g;
+
+	free(g->prev_top);
+	free(g->prev_bottom);
+	g->prev_top = g->prev_bottom = NULL;
+	if (w->n > 0) {
+		g->prev_top = without_digits(w->pl[0].text);
+		g->prev_bottom = without_digits(w->pl[w->n - 1].text);
+	}
+}
+
+/* ---------------------------------------------------------- captions */
+
+static int
+line_in_region(const struct pagework *w, int i, const struct gregion *r)
+{
+	int k;
+
+	for (k = 0; k < w->lines[i].n; k++)
+		if (region_holds(r, &w->g->page.spans[w->lines[i].spans[k]]))
+			return 1;
+	return 0;
+}
+
+static int
+line_overlaps_x(const struct pagework *w, int i, const struct gregion *r)
+{
+	return w->lines[i].right > r->x0 && w->lines[i].left < r->x1;
+}
+
+static void
+add_table(struct pagework *w, const struct gregion *r)
+{
+	struct ptable *t;
+
+	w->t = xreallocarray(w->t, (size_t)w->nt + 1, sizeof(*w->t));
+	t = &w->t[w->nt++];
+	memset(t, 0, sizeof(*t));
+	t->r = *r;
+	t->cap_from = t->cap_to = -1;
+	t->note_from = t->note_to = -1;
+}
+
+/* The first line at or below y (by centre). */
+static int
+line_below(const struct pagework *w, double y)
 {
 	int i;
 
-	for (i = 0; i < n; i++) {
-		free(lines[i].spans);
-		free(lines[i].text);
-	}
-	free(lines);
+	for (i = 0; i < w->n; i++)
+		if (w->lines[i].cy >= y)
+			return i;
+	return w->n;
 }
+
+/*
+ * The caption block ending just above table t: consecutive caption
+ * lines over its columns, with at most a few lines between them and the
+ * table, none of them another table's.
+ */
+static void
+find_caption(struct pagework *w, int ti)
+{
+	struct ptable *t = &w->t[ti];
+	int i, top, from, k, between = 0;
+	double reach;
+
+	top = line_below(w, t->r.y0);
+	for (i = top - 1; i >= 0; i--) {
+		if (w->pl[i].cls == LC_FURNITURE)
+			continue;
+		if (!line_overlaps_x(w, i, &t->r) || line_in_region(w, i,
+		    &t->r))
+			continue;
+		for (k = 0; k < w->nt; k++)
+			if (k != ti && line_in_region(w, i, &w->t[k].r))
+				return;
+		if (w->pl[i].owner >= 0)
+			return;
+		reach = CAPTION_REACH * fmax(w->lines[i].height, 6);
+		if (t->r.y0 - w->lines[i].bottom > reach * (between + 1))
+			return;
+		if (w->pl[i].cls == LC_CAPTION)
+			break;
+		if (w->pl[i].cls != LC_TEXT || ++between > 2)
+			return;
+	}
+	if (i < 0)
+		return;
+	from = i;
+	while (from > 0 && w->pl[from - 1].cls == LC_CAPTION &&
+	    w->pl[from - 1].owner < 0 && w->lines[from].top -
+	    w->lines[from - 1].bottom < 2 * w->lines[from].height)
+		from--;
+	t->cap_from = from;
+	t->cap_to = top;
+	for (k = from; k < top; k++)
+		if (w->pl[k].cls == LC_CAPTION)
+			caption_read(w->g->tr, &t->cap, w->pl[k].text,
+			    strlen(w->pl[k].text));
+}
+
+/*
+ * A prose line: one span over most of the table's width.  A table's own
+ * lines above its first ruling are never that.
+ */
+static int
+prose_line(const struct pagework *w, int i, const struct gregion *r)
+{
+	const struct gline *l = &w->lines[i];
+
+	return l->n == 1 && l->right - l->left > 0.6 * (r->x1 - r->x0);
+}
+
+/*
+ * Lines between a table's caption and its region (an unruled header
+ * above a three-line table's top rule) are the table's, unless prose.
+ */
+static void
+extend_to_caption(struct pagework *w, struct ptable *t)
+{
+	int i, top;
+
+	if (t->cap_from < 0)
+		return;
+	top = line_below(w, t->r.y0);
+	for (i = top - 1; i > t->cap_from; i--) {
+		if (w->pl[i].cls == LC_CAPTION || w->pl[i].cls != LC_TEXT ||
+		    prose_line(w, i, &t->r))
+			break;
+		t->r.y0 = fmin(t->r.y0, w->lines[i].top);
+		t->r.x0 = fmin(t->r.x0, w->lines[i].left);
+		t->r.x1 = fmax(t->r.x1, w->lines[i].right);
+	}
+	t->cap_to = line_below(w, t->r.y0);
+}
+
+/* The notes right under a table: a note line and its paragraph. */
+static void
+find_notes(struct pagework *w, struct ptable *t)
+{
+	int i, first;
+
+	first = line_below(w, t->r.y1);
+	for (i = first; i < w->n && w->pl[i].cls == LC_FURNITURE; i++)
+		;
+	if (i >= w->n || w->pl[i].cls != LC_NOTE || w->pl[i].owner >= 0 ||
+	    !line_overlaps_x(w, i, &t->r))
+		return;
+	if (i > 0 && w->lines[i].top - t->r.y1 > 3 * w->lines[i].height)
+		return;
+	t->note_from = i++;
+	while (i < w->n && (w->pl[i].cls == LC_NOTE ||
+	    (w->pl[i].cls == LC_TEXT && w->lines[i].top -
+	    w->lines[i - 1].bottom < 0.8 * w->lines[i].height)))
+		i++;
+	t->note_to = i;
+}
+
+/*
+ * A confirmed caption with no table found under it (an unruled table
+ * the alignment test missed, or an empty one) still announces a table:
+ * the lines up to the next caption, heading or page end.
+ */
+static void
+caption_tables(struct pagework *w)
+{
+	struct caption cap;
+	struct gregion r;
+	int i, from, k, end, next_data;
+
+	i = 0;
+	while (i < w->n) {
+		if (w->pl[i].cls != LC_CAPTION || w->pl[i].owner >= 0) {
+			i++;
+			continue;
+		}
+		memset(&cap, 0, sizeof(cap));
+		from = i;
+		while (i < w->n && w->pl[i].cls == LC_CAPTION &&
+		    w->pl[i].owner < 0)
+		{
+			caption_read(w->g->tr, &cap, w->pl[i].text,
+			    strlen(w->pl[i].text));
+			i++;
+		}
+		next_data = i < w->n && (w->pl[i].data || w->lines[i].n >= 2);
+		if (!caption_confirms(&cap, next_data)) {
+			caption_free(&cap);
+			continue;
+		}
+		caption_free(&cap);
+		for (end = i; end < w->n; end++)
+			if (w->pl[end].cls == LC_CAPTION ||
+			    w->pl[end].cls == LC_SECTION ||
+			    w->pl[end].owner >= 0 || (w->lines[end].n == 1 &&
+			    w->lines[end].right - w->lines[end].left >
+			    0.6 * w->g->page.width))
+				break;
+		memset(&r, 0, sizeof(r));
+		r.x0 = r.y0 = 1e18;
+		r.x1 = r.y1 = -1e18;
+		for (k = i; k < end; k++) {
+			if (w->pl[k].cls != LC_TEXT)
+				continue;
+			r.x0 = fmin(r.x0, w->lines[k].left);
+			r.x1 = fmax(r.x1, w->lines[k].right);
+			r.y0 = fmin(r.y0, w->lines[k].top);
+			r.y1 = fmax(r.y1, w->lines[k].bottom);
+		}
+		if (r.x1 < r.x0)
+			continue;
+		add_table(w, &r);
+		w->t[w->nt - 1].cap_from = from;
+		w->t[w->nt - 1].cap_to = i;
+		for (k = from; k < end; k++)
+			if (w->pl[k].cls != LC_FURNITURE)
+				w->pl[k].owner = w->nt - 1;
+		i = end;
+	}
+}
+
+static void
+claim_lines(struct pagework *w, int ti)
+{
+	struct ptable *t = &w->t[ti];
+	int i;
+
+	for (i = 0; i < w->n; i++) {
+		if (w->pl[i].cls == LC_FURNITURE)
+			continue;
+		if ((i >= t->cap_from && i < t->cap_to) ||
+		    (i >= t->note_from && i < t->note_to) ||
+		    line_in_region(w, i, &t->r))
+			if (w->pl[i].owner < 0)
+				w->pl[i].owner = ti;
+	}
+}
+
+static void
+find_tables(struct pagework *w)
+{
+	struct gpageview pv;
+	struct gregion *regions;
+	int nr, i;
+
+	memset(&pv, 0, sizeof(pv));
+	pv.spans = w->g->page.spans;
+	pv.nspans = w->g->page.nspans;
+	pv.lines = w->lines;
+	pv.nlines = w->n;
+	pv.cls = w->cls;
+	pv.rules = w->g->page.rules;
+	pv.nrules = w->g->page.nrules;
+	pv.page = w->g->page.number;
+	pv.width = w->g->page.width;
+	pv.height = w->g->page.height;
+	nr = regions_find(&pv, &regions);
+	for (i = 0; i < nr; i++)
+		add_table(w, &regions[i]);
+	free(regions);
+	for (i = 0; i < w->nt; i++)
+		find_caption(w, i);
+	for (i = 0; i < w->nt; i++) {
+		extend_to_caption(w, &w->t[i]);
+		claim_lines(w, i);
+	}
+	caption_tables(w);
+	for (i = 0; i < w->nt; i++) {
+		find_notes(w, &w->t[i]);
+		claim_lines(w, i);
+	}
+}
+
+/* ------------------------------------------------------------ output */
 
 static void
 emit_span(struct buf *b, const struct tspan *s)
@@ -208,17 +500,32 @@ emit_span(struct buf *b, const struct tspan *s)
 	rec_end(b);
 }
 
+/* A line's spans, or only those inside a region when r is given. */
 static void
-emit_line_spans(struct geomseg *g, struct buf *b, const struct pline *l)
+emit_line(struct pagework *w, struct buf *b, int i, const struct gregion *r)
 {
 	struct buf one = BUF_INIT;
 	int k;
 
-	for (k = 0; k < l->n; k++) {
-		emit_span(&one, &g->page.spans[l->spans[k]]);
+	for (k = 0; k < w->lines[i].n; k++) {
+		const struct tspan *s = &w->g->page.spans[w->lines[i].spans[k]];
+
+		if (r && !region_holds(r, s))
+			continue;
+		emit_span(&one, s);
 		buf_add(b, one.s, one.len);
 	}
 	buf_free(&one);
+}
+
+static void
+emit_prose(struct pagework *w, int i)
+{
+	struct buf b = BUF_INIT;
+
+	emit_line(w, &b, i, NULL);
+	out_put(&w->g->cli->out, &b);
+	buf_free(&b);
 }
 
 static void
@@ -235,13 +542,13 @@ open_clear(struct geomseg *g)
 	for (i = 0; i < g->open_nhead; i++)
 		free(g->open_head[i]);
 	free(g->open_head);
-	free(g->open_cols);
+	free(g->open_sig.cols);
 	g->open_code = g->open_title = g->open_unit = g->open_entity = NULL;
 	g->open_head = NULL;
 	g->open_nhead = 0;
-	g->open_cols = NULL;
-	g->open_ncols = 0;
+	memset(&g->open_sig, 0, sizeof(g->open_sig));
 	g->has_open = 0;
+	g->open_ended = 0;
 }
 
 /* Write the open table out: it will not continue. */
@@ -293,175 +600,289 @@ repeated_head(const struct geomseg *g, const char *text)
 	return 0;
 }
 
-/*
- * One table found on this page: lines [from, to) after its caption.  If
- * it continues the open table, its repeated header lines are dropped and
- * its body appended; otherwise the open table is written and this one
- * opens.
- */
+/* The table's column edges on this page: rulings, else aligned text. */
 static void
-add_table(struct geomseg *g, struct caption *cap, const struct pline *lines,
-    int capfrom, int from, int to, int continues)
+signature(struct pagework *w, const struct ptable *t, struct gsignature *sig)
 {
-	const struct gpage *p = &g->page;
-	struct buf *b = &g->open;
+	struct gseps vs;
+	int i, k, m;
+	double *x = NULL;
+
+	memset(sig, 0, sizeof(*sig));
+	sig->x0 = t->r.x0;
+	sig->x1 = t->r.x1;
+	gseps_build(w->g->page.rules, w->g->page.nrules, w->g->page.number, 1,
+	    &vs);
+	for (i = 0; i < vs.n; i++)
+		if (vs.v[i].pos >= t->r.x0 - RULE_MARGIN && vs.v[i].pos <=
+		    t->r.x1 + RULE_MARGIN && vs.v[i].hi > t->r.y0 &&
+		    vs.v[i].lo < t->r.y1) {
+			x = xreallocarray(x, (size_t)sig->ncols + 1,
+			    sizeof(*x));
+			x[sig->ncols++] = vs.v[i].pos;
+		}
+	gseps_free(&vs);
+	if (sig->ncols >= 3) {
+		sig->cols = x;
+		sig->ruled = 1;
+		return;
+	}
+	/* Right edges of the numbers: where unruled columns end. */
+	sig->ncols = 0;
+	for (i = 0; i < w->n; i++)
+		for (k = 0; k < w->lines[i].n; k++) {
+			const struct tspan *s =
+			    &w->g->page.spans[w->lines[i].spans[k]];
+
+			if (!region_holds(&t->r, s) || !span_is_number(s))
+				continue;
+			for (m = 0; m < sig->ncols; m++)
+				if (fabs(x[m] - s->x1) < 2)
+					break;
+			if (m < sig->ncols)
+				continue;
+			x = xreallocarray(x, (size_t)sig->ncols + 1,
+			    sizeof(*x));
+			x[sig->ncols++] = s->x1;
+		}
+	sig->cols = x;
+}
+
+static int
+share_found(const struct gsignature *a, const struct gsignature *b)
+{
+	int i, k, hit = 0;
+
+	for (i = 0; i < a->ncols; i++)
+		for (k = 0; k < b->ncols; k++)
+			if (fabs(a->cols[i] - b->cols[k]) < 3) {
+				hit++;
+				break;
+			}
+	return a->ncols ? hit * 10 / a->ncols : 0;
+}
+
+/* Do two pages print the table alike? */
+static int
+signatures_match(const struct gsignature *a, const struct gsignature *b)
+{
+	if (a->ruled != b->ruled || a->ncols == 0 || b->ncols == 0)
+		return 0;
+	if (fabs(a->x0 - b->x0) > 6 && fabs(a->x1 - b->x1) > 6)
+		return 0;
+	return share_found(a, b) >= 8 && share_found(b, a) >= 8;
+}
+
+static void
+emit_rules(struct pagework *w, struct buf *b, const struct gregion *r)
+{
 	struct buf one = BUF_INIT;
-	double top = 1e18, bottom = -1e18, left = 1e18, right = -1e18;
-	int i, k, part = -1, repeat = continues;
+	int k;
 
-	if (!continues) {
-		close_open(g);
-		g->has_open = 1;
-		take(&g->open_code, &cap->code);
-		take(&g->open_title, &cap->title);
-		take(&g->open_unit, &cap->unit);
-		take(&g->open_entity, &cap->entity);
-		buf_adds(b, "part\tcaption\n");
-		for (i = capfrom; i < from; i++)
-			emit_line_spans(g, b, &lines[i]);
-	}
-	if (g->open_pages.len)
-		buf_addc(&g->open_pages, ',');
-	buf_printf(&g->open_pages, "%ld", p->number);
-	for (i = from; i < to; i++) {
-		const struct pline *l = &lines[i];
-		int want;
+	for (k = 0; k < w->g->page.nrules; k++) {
+		const struct trule *u = &w->g->page.rules[k];
 
-		if (l->kind == LINE_FURNITURE)
-			continue;
-		if (repeat && !l->data && repeated_head(g, l->text))
-			continue;
-		repeat = 0;
-		if (l->kind == LINE_NOTE || part == 3)
-			want = 3;
-		else if (l->data || part == 2)
-			want = 2;
-		else
-			want = 1;
-		if (continues && want == 1)
-			want = 2;
-		if (want != part) {
-			static const char *names[] = { "", "head", "body",
-			    "note" };
-
-			buf_printf(b, "part\t%s\n", names[want]);
-			part = want;
-		}
-		if (want == 1) {
-			g->open_head = xreallocarray(g->open_head,
-			    (size_t)g->open_nhead + 1, sizeof(char *));
-			g->open_head[g->open_nhead++] = xstrdup(l->text);
-		}
-		emit_line_spans(g, b, l);
-		top = fmin(top, l->top);
-		bottom = fmax(bottom, l->bottom);
-		left = fmin(left, l->left);
-		right = fmax(right, l->right);
-	}
-	/* Ruling lines within the table's box, with a little margin. */
-	for (k = 0; k < p->nrules; k++) {
-		const struct trule *r = &p->rules[k];
-
-		if (fmax(r->y0, r->y1) < top - 20 || fmin(r->y0, r->y1) >
-		    bottom + 20 || fmax(r->x0, r->x1) < left - 20 ||
-		    fmin(r->x0, r->x1) > right + 20)
+		if (fmax(u->y0, u->y1) < r->y0 - RULE_MARGIN ||
+		    fmin(u->y0, u->y1) > r->y1 + RULE_MARGIN ||
+		    fmax(u->x0, u->x1) < r->x0 - RULE_MARGIN ||
+		    fmin(u->x0, u->x1) > r->x1 + RULE_MARGIN)
 			continue;
 		rec_begin(&one, "rule");
-		rec_long_field(&one, r->page);
-		rec_coord(&one, r->x0);
-		rec_coord(&one, r->y0);
-		rec_coord(&one, r->x1);
-		rec_coord(&one, r->y1);
-		rec_coord(&one, r->width);
+		rec_long_field(&one, u->page);
+		rec_coord(&one, u->x0);
+		rec_coord(&one, u->y0);
+		rec_coord(&one, u->x1);
+		rec_coord(&one, u->y1);
+		rec_coord(&one, u->width);
 		rec_end(&one);
 		buf_add(b, one.s, one.len);
 	}
 	buf_free(&one);
 }
 
-static int
-tabular_lines(const struct pline *lines, int n)
+static void
+set_part(struct buf *b, int *part, int want)
 {
-	int i, count = 0;
+	static const char *names[] = { "caption", "head", "body", "note" };
 
-	for (i = 0; i < n; i++)
-		count += lines[i].n >= 2;
-	return count;
+	if (*part == want)
+		return;
+	buf_printf(b, "part\t%s\n", names[want]);
+	*part = want;
 }
 
-/* The prose on the page outside tables: passed on as it is. */
+/* The table's own lines: head until the first data line, then body. */
 static void
-emit_prose(struct geomseg *g, const struct pline *l)
+emit_body(struct pagework *w, int ti, int continues, int *part)
 {
-	struct buf b = BUF_INIT;
+	struct geomseg *g = w->g;
+	struct ptable *t = &w->t[ti];
+	struct buf text = BUF_INIT, *b = &g->open;
+	int i, k, repeat = continues, want = continues ? 2 : 1, in;
 
-	emit_line_spans(g, &b, l);
-	out_put(&g->cli->out, &b);
-	buf_free(&b);
+	for (i = 0; i < w->n; i++) {
+		if (w->pl[i].owner != ti || w->pl[i].cls == LC_FURNITURE ||
+		    (i >= t->cap_from && i < t->cap_to) ||
+		    (i >= t->note_from && i < t->note_to))
+			continue;
+		/* The part of the line inside the region. */
+		buf_clear(&text);
+		for (k = in = 0; k < w->lines[i].n; k++) {
+			const struct tspan *s =
+			    &g->page.spans[w->lines[i].spans[k]];
+
+			if (!region_holds(&t->r, s))
+				continue;
+			if (in++)
+				buf_addc(&text, ' ');
+			buf_adds(&text, s->text);
+		}
+		if (in == 0)
+			continue;
+		if (repeat && repeated_head(g, buf_str(&text)))
+			continue;
+		repeat = 0;
+		if (want == 1 && line_is_data(g->tr, buf_str(&text), text.len))
+			want = 2;
+		set_part(b, part, want);
+		if (want == 1) {
+			g->open_head = xreallocarray(g->open_head,
+			    (size_t)g->open_nhead + 1, sizeof(char *));
+			g->open_head[g->open_nhead++] = xstrdup(buf_str(&text));
+		}
+		emit_line(w, b, i, &t->r);
+	}
+	buf_free(&text);
+}
+
+static void
+emit_table(struct pagework *w, int ti, int continues)
+{
+	struct geomseg *g = w->g;
+	struct ptable *t = &w->t[ti];
+	struct buf *b;
+	int i, part = -1;
+
+	if (!continues) {
+		close_open(g);
+		g->has_open = 1;
+		take(&g->open_code, &t->cap.code);
+		take(&g->open_title, &t->cap.title);
+		take(&g->open_unit, &t->cap.unit);
+		take(&g->open_entity, &t->cap.entity);
+	}
+	b = &g->open;
+	if (!continues && t->cap_from >= 0) {
+		set_part(b, &part, 0);
+		for (i = t->cap_from; i < t->cap_to; i++)
+			if (w->pl[i].cls != LC_FURNITURE)
+				emit_line(w, b, i, NULL);
+	}
+	if (g->open_pages.len)
+		buf_addc(&g->open_pages, ',');
+	buf_printf(&g->open_pages, "%ld", g->page.number);
+	emit_body(w, ti, continues, &part);
+	if (t->note_from >= 0) {
+		set_part(b, &part, 3);
+		for (i = t->note_from; i < t->note_to; i++)
+			emit_line(w, b, i, NULL);
+	}
+	set_part(b, &part, 2);
+	emit_rules(w, b, &t->r);
+	free(g->open_sig.cols);
+	signature(w, t, &g->open_sig);
+	g->open_ended = 0;
+	t->emitted = 1;
+}
+
+/*
+ * Does the page's first table go on with the open one?  Nothing but
+ * furniture above it, no caption of its own (or the open one's again),
+ * and the same columns or a repeated header.
+ */
+static int
+continues_open(struct pagework *w, int ti)
+{
+	struct geomseg *g = w->g;
+	struct ptable *t = &w->t[ti];
+	struct gsignature sig;
+	int i, match;
+
+	if (!g->has_open || g->open_ended)
+		return 0;
+	if (t->cap_from >= 0) {
+		struct caption open;
+
+		memset(&open, 0, sizeof(open));
+		open.code = g->open_code;
+		open.title = g->open_title;
+		open.entity = g->open_entity;
+		if (!caption_continues(&t->cap, &open))
+			return 0;
+	}
+	for (i = 0; i < w->n; i++) {
+		if (w->pl[i].owner == ti)
+			break;
+		if (w->pl[i].cls != LC_FURNITURE)
+			return 0;
+	}
+	signature(w, t, &sig);
+	match = signatures_match(&sig, &g->open_sig);
+	free(sig.cols);
+	if (match)
+		return 1;
+	for (; i < w->n; i++)
+		if (w->pl[i].owner == ti && !(i >= t->cap_from &&
+		    i < t->cap_to))
+			return repeated_head(g, w->pl[i].text);
+	return 0;
+}
+
+static void
+emit_page(struct pagework *w)
+{
+	int i, ti, first = 1;
+
+	for (i = 0; i < w->n; i++) {
+		ti = w->pl[i].owner;
+		if (ti < 0) {
+			if (w->pl[i].cls == LC_FURNITURE)
+				continue;
+			emit_prose(w, i);
+			if (!first)
+				w->g->open_ended = 1;
+			continue;
+		}
+		if (w->t[ti].emitted)
+			continue;
+		emit_table(w, ti, first && continues_open(w, ti));
+		first = 0;
+	}
 }
 
 void
 geomseg_end_page(struct geomseg *g)
 {
-	struct pline *lines;
-	struct caption cap;
-	int n, i, start, capfrom, first = 1;
+	struct pagework w;
+	int i;
 
 	if (!g->in_page)
 		return;
 	g->in_page = 0;
-	n = page_lines(g, &lines);
-	memset(&cap, 0, sizeof(cap));
-	i = 0;
-	while (i < n) {
-		if (lines[i].kind != LINE_CAPTION) {
-			/* Lines before any caption: the open table's, or a
-			 * captionless table, or prose. */
-			start = i;
-			while (i < n && lines[i].kind != LINE_CAPTION)
-				i++;
-			if (first && g->has_open)
-				add_table(g, &cap, lines, start, start, i, 1);
-			else if (tabular_lines(lines + start, i - start) >= 3) {
-				add_table(g, &cap, lines, start, start, i, 0);
-			} else {
-				int k;
-
-				for (k = start; k < i; k++)
-					if (lines[k].kind != LINE_FURNITURE)
-						emit_prose(g, &lines[k]);
-			}
-			first = 0;
-			continue;
-		}
-		capfrom = i;
-		while (i < n && lines[i].kind == LINE_CAPTION) {
-			caption_read(g->tr, &cap, lines[i].text,
-			    strlen(lines[i].text));
-			i++;
-		}
-		start = i;
-		while (i < n && lines[i].kind != LINE_CAPTION)
-			i++;
-		if (!caption_confirms(&cap, start < n && lines[start].data)) {
-			int k;
-
-			for (k = capfrom; k < i; k++)
-				emit_prose(g, &lines[k]);
-		} else {
-			int cont = first && g->has_open &&
-			    ((cap.code && g->open_code &&
-			    strcmp(cap.code, g->open_code) == 0) ||
-			    (!cap.code && cap.title && g->open_title &&
-			    strcmp(cap.title, g->open_title) == 0));
-
-			add_table(g, &cap, lines, capfrom, start, i, cont);
-		}
-		caption_free(&cap);
-		first = 0;
-	}
-	caption_free(&cap);
-	free_lines(lines, n);
+	memset(&w, 0, sizeof(w));
+	w.g = g;
+	page_lines(&w);
+	find_tables(&w);
+	emit_page(&w);
+	remember_margins(&w);
+	for (i = 0; i < w.n; i++)
+		free(w.pl[i].text);
+	for (i = 0; i < w.nt; i++)
+		caption_free(&w.t[i].cap);
+	free(w.pl);
+	free(w.cls);
+	free(w.t);
+	glines_free(w.lines, w.n);
 	page_clear(&g->page);
 }
 
@@ -470,6 +891,9 @@ geomseg_end_document(struct geomseg *g)
 {
 	geomseg_end_page(g);
 	close_open(g);
+	free(g->prev_top);
+	free(g->prev_bottom);
+	g->prev_top = g->prev_bottom = NULL;
 }
 
 void
@@ -477,4 +901,6 @@ geomseg_free(struct geomseg *g)
 {
 	page_clear(&g->page);
 	open_clear(g);
+	free(g->prev_top);
+	free(g->prev_bottom);
 }

@@ -25,6 +25,14 @@ struct gpage {
 	int		 nrules;
 };
 
+/* What a table looks like on its last page, to know it again. */
+struct gsignature {
+	double		*cols;		/* column edges, left to right */
+	int		 ncols;
+	int		 ruled;		/* edges from rulings */
+	double		 x0, x1;
+};
+
 struct geomseg {
 	struct cli	 *cli;
 	struct textrules *tr;
@@ -37,9 +45,11 @@ struct geomseg {
 	struct buf	  open_pages;
 	char		**open_head;	/* its header lines, to drop repeats */
 	int		  open_nhead;
-	double		 *open_cols;	/* its column edges, to recognise it */
-	int		  open_ncols;
+	struct gsignature open_sig;
 	int		  has_open;
+	int		  open_ended;	/* prose followed it on its page */
+	/* the previous page's first and last lines: running heads, feet */
+	char		 *prev_top, *prev_bottom;
 };
 
 void	 geomseg_init(struct geomseg *, struct cli *, struct textrules *,

@@ -57,6 +57,18 @@ struct form {
 	int		 usable;
 };
 
+/* Resources looked up lately: a page may set the same state a
+ * hundred thousand times, and each lookup would parse it again. */
+#define RESOURCE_CACHE	8
+
+struct resource_hit {
+	const struct pdf_obj *resources;
+	const char	*category;
+	char		 name[64];
+	const struct pdf_obj *entry;	/* as written: maybe a reference */
+	const struct pdf_obj *value;	/* resolved */
+};
+
 struct interp {
 	struct pdf_doc	*doc;
 	struct pdf_arena arena;
@@ -73,6 +85,8 @@ struct interp {
 	int		 nforms_open;
 	struct form	*forms;
 	size_t		 nforms;
+	struct resource_hit cache[RESOURCE_CACHE];
+	unsigned	 cache_next;
 	int		 damaged;
 	struct buf	*err;
 };
@@ -324,16 +338,41 @@ restore_state(struct interp *in)
 		in->gs = in->stack[--in->depth];
 }
 
-/* A name from the resources: /XObject /Im1 and the like. */
+/* The resource named by the last name operand: /XObject /Fm1 and such. */
+static const struct resource_hit *
+lookup(struct interp *in, const struct pdf_obj *resources,
+    const char *category)
+{
+	struct resource_hit *h;
+	const struct pdf_obj *cat;
+	int i;
+
+	for (i = 0; i < RESOURCE_CACHE; i++) {
+		h = &in->cache[i];
+		if (h->resources == resources && h->category == category &&
+		    strcmp(h->name, in->name) == 0)
+			return h;
+	}
+	h = &in->cache[in->cache_next++ % RESOURCE_CACHE];
+	cat = pdf_resolve(in->doc, pdf_dict_get(resources, category),
+	    &in->arena);
+	h->entry = pdf_dict_get(cat, in->name);
+	h->value = pdf_resolve(in->doc, h->entry, &in->arena);
+	h->resources = resources;
+	h->category = category;
+	/* Longer names are not kept: they would compare wrongly. */
+	if (strlen(in->name) < sizeof(h->name))
+		strcpy(h->name, in->name);
+	else
+		h->resources = NULL;
+	return h;
+}
+
 static const struct pdf_obj *
 resource(struct interp *in, const struct pdf_obj *resources,
     const char *category)
 {
-	const struct pdf_obj *cat;
-
-	cat = pdf_resolve(in->doc, pdf_dict_get(resources, category),
-	    &in->arena);
-	return pdf_resolve(in->doc, pdf_dict_get(cat, in->name), &in->arena);
+	return lookup(in, resources, category)->value;
 }
 
 /* Components of a colour space, 0 when white cannot be told by them. */
@@ -436,14 +475,12 @@ load_form(struct interp *in, uint32_t num)
 static void
 draw_form(struct interp *in, const struct pdf_obj *resources)
 {
-	const struct pdf_obj *cat, *ref, *mobj, *res;
+	const struct pdf_obj *ref, *mobj, *res;
 	struct form *f;
 	double m[6] = { 1, 0, 0, 1, 0, 0 };
 	int i;
 
-	cat = pdf_resolve(in->doc, pdf_dict_get(resources, "XObject"),
-	    &in->arena);
-	ref = pdf_dict_get(cat, in->name);
+	ref = lookup(in, resources, "XObject")->entry;
 	if (ref->kind != PDF_REF || in->nforms_open == MAX_FORM_DEPTH)
 		return;
 	for (i = 0; i < in->nforms_open; i++)

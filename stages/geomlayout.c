@@ -287,6 +287,46 @@ cmp_xb(const void *a, const void *b)
 }
 
 /*
+ * Is a gap between text columns at x a column boundary?  Lines with
+ * words on both sides of it (between the rulings around it) speak for
+ * it, lines with a span across it against: the words of a justified
+ * line in a ruled cell leave gaps that the cell's other lines cross.
+ * Inside a ruled column the text must say so more clearly.
+ */
+static int
+gap_supported(const struct glayout *lay, double x)
+{
+	double lo = -1e18, hi = 1e18;
+	int i, k, left, right, cross, support = 0, against = 0, ruled = 0;
+
+	for (k = 0; k < lay->vs.n; k++) {
+		if (lay->vs.v[k].pos < x && lay->vs.v[k].pos > lo)
+			lo = lay->vs.v[k].pos;
+		if (lay->vs.v[k].pos > x && lay->vs.v[k].pos < hi)
+			hi = lay->vs.v[k].pos;
+	}
+	ruled = lo > -1e18 && hi < 1e18;
+	for (i = 0; i < lay->nlines; i++) {
+		left = right = cross = 0;
+		for (k = 0; k < lay->lines[i].n; k++) {
+			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
+
+			if (s->x1 <= x && s->x0 >= lo)
+				left = 1;
+			else if (s->x0 >= x && s->x1 <= hi)
+				right = 1;
+			else if (s->x0 < x - 1 && s->x1 > x + 1)
+				cross = 1;
+		}
+		support += left && right;
+		against += cross;
+	}
+	if (ruled)
+		return support >= 2 && against * 4 <= support;
+	return support >= 1 && against * 2 <= support;
+}
+
+/*
  * Column boundaries: every vertical separator, and between two text
  * columns with no separator between them, the middle of their gap.
  * lay->ncols counts boundaries while this runs, columns after.
@@ -310,7 +350,7 @@ find_columns(struct glayout *lay)
 			if (lay->vs.v[k].pos > tc[i].hi - 1 &&
 			    lay->vs.v[k].pos < tc[i + 1].lo + 1)
 				between = 1;
-		if (between)
+		if (between || !gap_supported(lay, (tc[i].hi + tc[i + 1].lo) / 2))
 			continue;
 		b[nb].x = (tc[i].hi + tc[i + 1].lo) / 2;
 		b[nb++].rule = -1;

@@ -141,6 +141,21 @@ collect_rules(const struct gpageview *pv, struct rr **out)
 	return n;
 }
 
+/* A ruling of a grid (a figure with uprights) between two level rules. */
+static int
+grid_between(const struct rr *v, int n, int *p, const int *framed,
+    const struct rr *a, const struct rr *b)
+{
+	double top = fmin(a->y0, b->y0), bottom = fmax(a->y0, b->y0);
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (framed[find(p, i)] && v[i].y0 > top && v[i].y1 < bottom &&
+		    v[i].x1 > a->x0 && v[i].x0 < a->x1)
+			return 1;
+	return 0;
+}
+
 struct fig {
 	double	 x0, y0, x1, y1;
 	int	 nh, nv;	/* rulings of each direction */
@@ -155,19 +170,31 @@ figures(const struct gpageview *pv, const struct rr *v, int n,
     struct fig **out)
 {
 	struct fig *f = NULL;
-	int *p, i, k, nf = 0, changed;
+	int *p, *framed, i, k, nf = 0, changed;
 
 	p = xmalloc(sizeof(int) * ((size_t)n + 1));
+	framed = xcalloc((size_t)n + 1, sizeof(int));
 	for (i = 0; i < n; i++)
 		p[i] = i;
 	for (i = 0; i < n; i++)
+		for (k = i + 1; k < n; k++)
+			if (find(p, i) != find(p, k) && touches(&v[i], &v[k]))
+				unite(p, i, k);
+	/* Level rules stacked without uprights: a 三线表's; rules of a
+	 * figure with uprights are a grid's, closed on their own. */
+	for (i = 0; i < n; i++)
+		if (v[i].vertical)
+			framed[find(p, i)] = 1;
+	for (i = 0; i < n; i++)
 		for (k = i + 1; k < n; k++) {
-			if (find(p, i) == find(p, k))
+			if (v[i].vertical || v[k].vertical ||
+			    find(p, i) == find(p, k) || framed[find(p, i)] ||
+			    framed[find(p, k)])
 				continue;
-			if (touches(&v[i], &v[k]) || (!v[i].vertical &&
-			    !v[k].vertical && fabs(v[i].x0 - v[k].x0) <=
-			    SAME_ENDS && fabs(v[i].x1 - v[k].x1) <= SAME_ENDS &&
-			    rows_between(pv, &v[i], &v[k])))
+			if (fabs(v[i].x0 - v[k].x0) <= SAME_ENDS &&
+			    fabs(v[i].x1 - v[k].x1) <= SAME_ENDS &&
+			    !grid_between(v, n, p, framed, &v[i], &v[k]) &&
+			    rows_between(pv, &v[i], &v[k]))
 				unite(p, i, k);
 		}
 	/* Rulings inside a figure's box join it, until nothing changes. */
@@ -204,7 +231,8 @@ figures(const struct gpageview *pv, const struct rr *v, int n,
 		}
 		for (i = 0; i < n; i++)
 			for (k = 0; k < nf; k++) {
-				if (find(p, i) == f[k].root)
+				if (find(p, i) == f[k].root ||
+				    framed[find(p, i)])
 					continue;
 				if (f[k].nh + f[k].nv < 2)
 					continue;
@@ -216,6 +244,7 @@ figures(const struct gpageview *pv, const struct rr *v, int n,
 				}
 			}
 	} while (changed);
+	free(framed);
 	free(p);
 	*out = f;
 	return nf;

@@ -497,7 +497,11 @@ open_doc(struct doc_ctx *d)
 		cli_emit_error(d->cli, d->path, buf_str(&why));
 		goto fail;
 	}
-	d->npages = poppler_document_get_n_pages(d->pop);
+	if ((d->npages = poppler_document_get_n_pages(d->pop)) <= 0) {
+		cli_emit_error(d->cli, d->path,
+		    "truncated or damaged PDF: no pages");
+		goto fail;
+	}
 	d->have_rulings = d->pdf_open && d->pdf.npages == (size_t)d->npages;
 	if (!d->have_rulings)
 		warn(d, "ruling lines left out: %s", d->pdf_open ?

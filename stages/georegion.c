@@ -250,23 +250,73 @@ figures(const struct gpageview *pv, const struct rr *v, int n,
 	return nf;
 }
 
-/* Lines and lines of several spans inside a box. */
+static int is_bullet(const char *);
+
+/*
+ * Lines inside a box, those of several spans (not a bulleted item), and
+ * those a level rule runs through (a chart's axis labels sit on its
+ * grid lines; a table's rules run between its rows).
+ */
 static void
 count_lines(const struct gpageview *pv, const struct gregion *r, int *lines,
-    int *multi)
+    int *multi, int *struck)
 {
-	int i, k, in;
+	int i, k, in, first;
 
-	*lines = *multi = 0;
+	*lines = *multi = *struck = 0;
 	for (i = 0; i < pv->nlines; i++) {
 		in = 0;
+		first = -1;
 		for (k = 0; k < pv->lines[i].n; k++)
-			in += region_holds(r, &pv->spans[pv->lines[i].spans[k]]);
+			if (region_holds(r, &pv->spans[pv->lines[i].spans[k]])) {
+				if (first < 0)
+					first = pv->lines[i].spans[k];
+				in++;
+			}
 		if (in == 0)
 			continue;
 		(*lines)++;
-		*multi += in >= 2;
+		*multi += in >= 3 || (in == 2 && !is_bullet(pv->spans[first].text));
+		*struck += pv->struck[i];
 	}
+}
+
+/*
+ * Does a level rule run through the middle of a span of line i: through
+ * its text (struck out), or away from a number printed at its end (a
+ * chart's axis label on its grid line)?
+ */
+static int
+line_struck(const struct gpageview *pv, int i)
+{
+	const struct gline *l = &pv->lines[i];
+	int k, m;
+
+	for (k = 0; k < pv->nrules; k++) {
+		const struct trule *r = &pv->rules[k];
+		double rx0 = fmin(r->x0, r->x1), rx1 = fmax(r->x0, r->x1);
+
+		if (r->page != pv->page || !rule_is_horizontal(r) ||
+		    fabs(r->y0 - l->cy) >= 0.25 * l->height)
+			continue;
+		for (m = 0; m < l->n; m++) {
+			const struct tspan *s = &pv->spans[l->spans[m]];
+			double w = s->x1 - s->x0;
+
+			/* Some fonts report boxes far taller than the text:
+			 * the font size is the surer measure. */
+			if (fabs(r->y0 - (s->y0 + s->y1) / 2) >= 0.25 *
+			    fmin(span_height(s), fmax(s->size, 1)))
+				continue;
+			if (fmin(rx1, s->x1) - fmax(rx0, s->x0) >= 0.5 * w)
+				return 1;
+			if (span_is_number(s) && rx1 - rx0 >= 30 &&
+			    ((rx0 >= s->x1 && rx0 - s->x1 < 8) ||
+			    (rx1 <= s->x0 && s->x0 - rx1 < 8)))
+				return 1;
+		}
+	}
+	return 0;
 }
 
 static void
@@ -282,7 +332,7 @@ ruled_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 	struct rr *v;
 	struct fig *f;
 	struct gregion r;
-	int n, nf, i, lines, multi;
+	int n, nf, i, lines, multi, struck;
 
 	n = collect_rules(pv, &v);
 	nf = figures(pv, v, n, &f);
@@ -297,8 +347,8 @@ ruled_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 		r.x1 = f[i].x1;
 		r.y1 = f[i].y1;
 		r.ruled = 1;
-		count_lines(pv, &r, &lines, &multi);
-		if (lines < 2 || multi < 2)
+		count_lines(pv, &r, &lines, &multi, &struck);
+		if (lines < 2 || multi < 2 || struck * 3 > lines)
 			continue;
 		add_region(out, nout, &r);
 	}
@@ -345,7 +395,7 @@ multi_line(const struct gpageview *pv, int i)
 {
 	const struct gline *l = &pv->lines[i];
 
-	if (pv->cls[i] != LC_TEXT || l->n < 2)
+	if (pv->cls[i] != LC_TEXT || l->n < 2 || pv->struck[i])
 		return 0;
 	if (l->n == 2 && is_bullet(pv->spans[l->spans[0]].text))
 		return 0;
@@ -469,7 +519,7 @@ aligned_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 		for (j = i + 1; j < pv->nlines; j++) {
 			if (!close_below(pv, j - 1, j) ||
 			    line_taken(pv, *out, nruled, &pv->lines[j]) ||
-			    pv->cls[j] != LC_TEXT)
+			    pv->cls[j] != LC_TEXT || pv->struck[j])
 				break;
 			if (multi_line(pv, j)) {
 				multi++;
@@ -535,15 +585,21 @@ drop_nested(struct gregion *v, int n)
  * ones left to right.  Returns the number; *out is the caller's to free.
  */
 int
-regions_find(const struct gpageview *pv, struct gregion **out)
+regions_find(const struct gpageview *in, struct gregion **out)
 {
+	struct gpageview view = *in, *pv = &view;
 	struct gregion *v = NULL;
-	int n = 0;
+	int *struck, i, n = 0;
 
+	struck = xcalloc((size_t)in->nlines + 1, sizeof(int));
+	for (i = 0; i < in->nlines; i++)
+		struck[i] = line_struck(in, i);
+	view.struck = struck;
 	ruled_regions(pv, &v, &n);
 	n = drop_nested(v, n);
 	aligned_regions(pv, &v, &n);
 	qsort(v, (size_t)n, sizeof(*v), cmp_region);
+	free(struck);
 	*out = v;
 	return n;
 }

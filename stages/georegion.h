@@ -35,6 +35,7 @@ struct gpageview {
 	int			 nrules;
 	long			 page;
 	double			 width, height;
+	const int		*struck;	/* set by regions_find */
 };
 
 int	 regions_find(const struct gpageview *, struct gregion **);

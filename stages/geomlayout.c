@@ -666,24 +666,91 @@ slot_owners(const struct glayout *lay, int *rowof)
 	return owner;
 }
 
+/*
+ * A vertical ruling that runs through most rows is the grid's: where
+ * it is missing from a closed row, two slots are one cell.  One drawn
+ * only between header cells says nothing of the body's rows: there the
+ * slots are one only if one of them is empty (words on both sides are
+ * two cells), and the row holds no number (a total's label beside its
+ * blank neighbours is a cell of its own) or the text stands centred
+ * across the two.
+ */
+static int
+row_has_number(const struct glayout *lay, int r)
+{
+	int i, k;
+
+	for (i = lay->rows[r].first; i < lay->rows[r].first +
+	    lay->rows[r].nlines; i++)
+		for (k = 0; k < lay->lines[i].n; k++)
+			if (span_is_number(&lay->v[lay->lines[i].spans[k]]))
+				return 1;
+	return 0;
+}
+
+/* Is the text next to boundary c in row r centred over both slots? */
+static int
+centred_across(const struct glayout *lay, int r, int c)
+{
+	double lo = lay->xb[c - 1], mid = lay->xb[c], hi = lay->xb[c + 1];
+	double both = (lo + hi) / 2, cx;
+	int i, k, n = 0;
+
+	for (i = lay->rows[r].first; i < lay->rows[r].first +
+	    lay->rows[r].nlines; i++)
+		for (k = 0; k < lay->lines[i].n; k++) {
+			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
+
+			cx = span_cx(s);
+			if (cx < lo || cx > hi)
+				continue;
+			n++;
+			if (fabs(cx - both) >= fabs(cx - (cx < mid ?
+			    (lo + mid) / 2 : (mid + hi) / 2)))
+				return 0;
+		}
+	return n > 0;
+}
+
+static int *
+structural_vseps(const struct glayout *lay)
+{
+	int *full, c, r, k, n;
+
+	full = xcalloc((size_t)lay->ncols + 1, sizeof(int));
+	for (c = 1; c < lay->ncols; c++) {
+		if ((k = lay->xrule[c]) < 0)
+			continue;
+		for (r = n = 0; r < lay->nrows; r++)
+			n += vsep_covers(lay, k, r, r);
+		full[c] = n * 2 >= lay->nrows;
+	}
+	return full;
+}
+
 static void
 join_slots(struct glayout *lay, const int *owner, int *parent)
 {
-	int r, c, k, nc = lay->ncols, wall;
+	int r, c, k, nc = lay->ncols, wall, *full;
 
+	full = structural_vseps(lay);
 	for (r = 0; r < lay->nrows; r++)
 		for (c = 1; c < nc; c++) {
 			k = lay->xrule[c];
 			if (vsep_covers(lay, k, r, r))
 				wall = 1;
 			else if (k >= 0 && lay->rows[r].ruled_top &&
-			    lay->rows[r].ruled_bottom)
+			    lay->rows[r].ruled_bottom && (full[c] ||
+			    ((!owner[r * nc + c - 1] || !owner[r * nc + c]) &&
+			    (!row_has_number(lay, r) ||
+			    centred_across(lay, r, c)))))
 				wall = 0;	/* a lattice's merged cell */
 			else
 				wall = !reaches_across(lay, owner, r, c);
 			if (!wall)
 				unite(parent, r * nc + c - 1, r * nc + c);
 		}
+	free(full);
 	for (r = 1; r < lay->nrows; r++) {
 		if (!lay->rows[r].ruled_top)
 			continue;	/* the lines decided */

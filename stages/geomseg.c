@@ -194,14 +194,21 @@ page_lines(struct pagework *w)
 		l->data = line_is_data(g->tr, l->text, text.len);
 		l->cls = class_of(l->kind);
 		l->owner = -1;
-		/* A line repeated in the same margin as on the last page. */
-		if (l->cls == LC_TEXT && p->height > 0 &&
-		    ((w->lines[i].bottom < p->height * MARGIN_SHARE &&
-		    same_furniture(g->prev_top, l->text)) ||
-		    (w->lines[i].top > p->height * (1 - MARGIN_SHARE) &&
-		    same_furniture(g->prev_bottom, l->text))))
-			l->cls = LC_FURNITURE;
 		w->cls[i] = l->cls;
+	}
+	/* The first or last line repeated from the last page: a running
+	 * head or foot. */
+	for (i = 0; i < w->n; i++) {
+		struct pline *l = &w->pl[i];
+		int top = i == 0 || (p->height > 0 && w->lines[i].bottom <
+		    p->height * MARGIN_SHARE);
+		int bottom = i == w->n - 1 || (p->height > 0 &&
+		    w->lines[i].top > p->height * (1 - MARGIN_SHARE));
+
+		if (l->cls == LC_TEXT && ((top && same_furniture(g->prev_top,
+		    l->text)) || (bottom && same_furniture(g->prev_bottom,
+		    l->text))))
+			l->cls = w->cls[i] = LC_FURNITURE;
 	}
 	buf_free(&text);
 }

@@ -728,6 +728,44 @@ structural_vseps(const struct glayout *lay)
 	return full;
 }
 
+/*
+ * Join row r to row r - 1 where the ruling between them is missing under
+ * a whole cell of row r - 1 that row r repeats (same columns), and the
+ * cell's sides are ruled down through both rows: a lattice's rowspan.
+ * Cells are compared whole, so a merged cell over three columns whose
+ * inner rulings start lower still finds its sides.
+ */
+static void
+join_down(struct glayout *lay, int *parent, int r)
+{
+	int nc = lay->ncols, k, a, b, c, missing;
+
+	k = hsep_at(lay, lay->rows[r].top);
+	if (k < 0)
+		return;
+	for (a = 0; a < nc; a = b + 1) {
+		/* The cell of row r - 1 starting at column a: [a, b]. */
+		for (b = a; b + 1 < nc && find(parent, (r - 1) * nc + b + 1) ==
+		    find(parent, (r - 1) * nc + a); b++)
+			;
+		for (c = a, missing = 1; c <= b && missing; c++)
+			missing = !hsep_covers(lay, k, c);
+		if (!missing)
+			continue;
+		/* Row r must hold the same span of columns as one cell. */
+		for (c = a + 1; c <= b; c++)
+			if (find(parent, r * nc + c) != find(parent, r * nc + a))
+				break;
+		if (c <= b || (b + 1 < nc && find(parent, r * nc + b + 1) ==
+		    find(parent, r * nc + b)) || (a > 0 &&
+		    find(parent, r * nc + a - 1) == find(parent, r * nc + a)))
+			continue;
+		if (vsep_covers(lay, lay->xrule[a], r - 1, r) &&
+		    vsep_covers(lay, lay->xrule[b + 1], r - 1, r))
+			unite(parent, (r - 1) * nc + a, r * nc + a);
+	}
+}
+
 static void
 join_slots(struct glayout *lay, const int *owner, int *parent)
 {
@@ -751,19 +789,9 @@ join_slots(struct glayout *lay, const int *owner, int *parent)
 				unite(parent, r * nc + c - 1, r * nc + c);
 		}
 	free(full);
-	for (r = 1; r < lay->nrows; r++) {
-		if (!lay->rows[r].ruled_top)
-			continue;	/* the lines decided */
-		k = hsep_at(lay, lay->rows[r].top);
-		for (c = 0; c < nc; c++) {
-			if (k < 0 || hsep_covers(lay, k, c))
-				continue;
-			/* Missing in a ruled column: a merged cell. */
-			if (vsep_covers(lay, lay->xrule[c], r - 1, r) &&
-			    vsep_covers(lay, lay->xrule[c + 1], r - 1, r))
-				unite(parent, (r - 1) * nc + c, r * nc + c);
-		}
-	}
+	for (r = 1; r < lay->nrows; r++)
+		if (lay->rows[r].ruled_top)
+			join_down(lay, parent, r);
 }
 
 static void

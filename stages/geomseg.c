@@ -455,6 +455,55 @@ claim_lines(struct pagework *w, int ti)
 	}
 }
 
+/* Figure 3, Fig. 2a, Chart 1, Graph 4, 图1: a figure's caption. */
+static int
+figure_caption(const char *s)
+{
+	static const char *words[] = { "Figure", "FIGURE", "Fig.", "Chart",
+	    "CHART", "Graph", "Exhibit", "图", NULL };
+	size_t n;
+	int i;
+
+	while (*s == ' ')
+		s++;
+	for (i = 0; words[i]; i++) {
+		n = strlen(words[i]);
+		if (strncmp(s, words[i], n) != 0)
+			continue;
+		s += n;
+		while (*s == ' ')
+			s++;
+		return (*s >= '0' && *s <= '9') || (*s >= 'A' && *s <= 'Z' &&
+		    s[1] >= '0' && s[1] <= '9');
+	}
+	return 0;
+}
+
+/*
+ * A region with a figure's caption right above or below it is a chart
+ * or a diagram, whatever its lines look like.
+ */
+static int
+is_figure(const struct pagework *w, const struct gregion *r)
+{
+	int i, above = -1, below = -1;
+
+	for (i = 0; i < w->n; i++) {
+		if (w->pl[i].cls == LC_FURNITURE || !line_overlaps_x(w, i, r) ||
+		    line_in_region(w, i, r))
+			continue;
+		if (w->lines[i].bottom <= r->y0 + 1)
+			above = i;
+		else if (w->lines[i].top >= r->y1 - 1 && below < 0)
+			below = i;
+	}
+	if (above >= 0 && r->y0 - w->lines[above].bottom < 4 *
+	    w->lines[above].height && figure_caption(w->pl[above].text))
+		return 1;
+	return below >= 0 && w->lines[below].top - r->y1 < 3 *
+	    w->lines[below].height && figure_caption(w->pl[below].text);
+}
+
 static void
 find_tables(struct pagework *w)
 {
@@ -475,7 +524,8 @@ find_tables(struct pagework *w)
 	pv.height = w->g->page.height;
 	nr = regions_find(&pv, &regions);
 	for (i = 0; i < nr; i++)
-		add_table(w, &regions[i]);
+		if (!is_figure(w, &regions[i]))
+			add_table(w, &regions[i]);
 	free(regions);
 	for (i = 0; i < w->nt; i++)
 		find_caption(w, i);

@@ -261,22 +261,29 @@ static void
 count_lines(const struct gpageview *pv, const struct gregion *r, int *lines,
     int *multi, int *struck)
 {
-	int i, k, in, first;
+	int i, k, in, words, first;
 
 	*lines = *multi = *struck = 0;
 	for (i = 0; i < pv->nlines; i++) {
-		in = 0;
+		in = words = 0;
 		first = -1;
-		for (k = 0; k < pv->lines[i].n; k++)
-			if (region_holds(r, &pv->spans[pv->lines[i].spans[k]])) {
-				if (first < 0)
-					first = pv->lines[i].spans[k];
-				in++;
-			}
+		for (k = 0; k < pv->lines[i].n; k++) {
+			const struct tspan *s = &pv->spans[pv->lines[i].spans[k]];
+
+			if (!region_holds(r, s))
+				continue;
+			if (first < 0)
+				first = pv->lines[i].spans[k];
+			in++;
+			/* Single letters side by side are a rotated label
+			 * or tick marks, not cells. */
+			words += utf8_count(s->text, strlen(s->text)) >= 2;
+		}
 		if (in == 0)
 			continue;
 		(*lines)++;
-		*multi += in >= 3 || (in == 2 && !is_bullet(pv->spans[first].text));
+		*multi += words >= 2 && (in >= 3 ||
+		    !is_bullet(pv->spans[first].text));
 		*struck += pv->struck[i];
 	}
 }

@@ -1,30 +1,20 @@
 /*
  * solver.c - which column each amount of a row belongs to.
+ *
+ * placement.c lists each row's possible placements; this chooses one per
+ * row so that the rows add up: first by an exact search, then, for a
+ * table whose printed numbers do not add up, by descent to the choice
+ * closest to it.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "placement.h"
 #include "solver.h"
 
-#define MAX_EVAL	20000	/* placements tried per row */
-#define MAX_KEEP	64	/* placements kept per row */
 #define VIOLATION	1000000LL
 #define MAX_NODES	400000L	/* the exact search gives up after this */
 #define MAX_SOLUTIONS	64
-
-struct cand {
-	long long	*v;
-	unsigned char	*blank;
-	int		*col_of;
-	int		 viol;
-	long		 prior;
-};
-
-struct rowcands {
-	struct cand	*c;
-	int		 n;
-	int		 dropped;
-};
 
 /* Rows whose amounts must add up to a target row's, column by column. */
 struct constraint {
@@ -35,18 +25,14 @@ struct constraint {
 
 struct solver {
 	struct grid	 *g;
-	const struct layout *l;
-	const struct twins *twins;
 	struct srow	 *rows;
-	int		  nrows, ncols, nvals_max;
+	int		  nrows, ncols;
 	struct rowcands	 *rc;
 	int		 *choice;
 	struct constraint *cons;
 	int		  ncons;
-	int		  evals;
-	/* scratch for enumeration */
-	int		 *slot;
-	int		  skip;		/* value index left out, or -1 */
+	int		**row_cons;	/* per row: the constraints it is in */
+	int		 *nrow_cons;
 	/* the exact search */
 	struct eqterm	**terms;	/* per row: the equations it is in */
 	int		 *nterms;
@@ -69,236 +55,6 @@ struct eqterm {
 	int	 coeff;
 	int	 col;
 };
-
-static int
-total_values(const struct srow *r)
-{
-	int i, n = 0;
-
-	for (i = 0; i < r->nsegs; i++)
-		n += r->segs[i].nvals;
-	return n;
-}
-
-static int
-violations(struct solver *s, const long long *v, const unsigned char *blank)
-{
-	long long diff;
-	int i, n = 0;
-
-	for (i = 0; i < s->g->nsums; i++)
-		if (!checks_sum_holds(&s->g->sums[i], v, blank, &diff))
-			n++;
-	return n;
-}
-
-/* The family's hints: a row whose code matches wants that column. */
-static long
-hint_penalty(struct solver *s, const struct srow *r,
-    const unsigned char *blank)
-{
-	long p = 0;
-	int i;
-
-	if (s->l == NULL || r->code_text == NULL)
-		return 0;
-	for (i = 0; i < s->l->nprefers; i++)
-		if (blank[s->l->prefers[i].amountcol] &&
-		    regex_match(s->l->prefers[i].rx, r->code_text,
-		    strlen(r->code_text)))
-			p += 1000;
-	return p;
-}
-
-/* Where twin tables put this row's amounts: a strong preference. */
-static long
-twin_prior(struct solver *s, const struct srow *r, const int *col_of)
-{
-	const char *canon;
-	long p = 0;
-	int i, k, vi = 0;
-
-	if (s->twins == NULL || r->twin_key == NULL)
-		return 0;
-	for (i = 0; i < r->nsegs; i++)
-		for (k = 0; k < r->segs[i].nvals; k++, vi++) {
-			if (col_of[vi] < 0)
-				continue;
-			canon = s->g->cols[col_of[vi]].canon;
-			p -= 300 * twins_vote(s->twins, r->twin_key,
-			    r->segs[i].texts[k], canon);
-		}
-	return p;
-}
-
-static void
-keep_candidate(struct solver *s, int row)
-{
-	struct rowcands *rc = &s->rc[row];
-	struct srow *r = &s->rows[row];
-	struct cand c;
-	int i, k, vi = 0, nv = total_values(r), worst;
-
-	c.v = xcalloc((size_t)s->ncols, sizeof(long long));
-	c.blank = xmalloc((size_t)s->ncols);
-	memset(c.blank, 1, (size_t)s->ncols);
-	c.col_of = xmalloc(sizeof(int) * (size_t)(nv + 1));
-	c.prior = 0;
-	for (i = 0; i < r->nsegs; i++)
-		for (k = 0; k < r->segs[i].nvals; k++, vi++) {
-			c.col_of[vi] = s->slot[vi];
-			if (s->slot[vi] < 0)
-				continue;
-			c.v[s->slot[vi]] = r->segs[i].vals[k];
-			c.blank[s->slot[vi]] = 0;
-			c.prior += s->slot[vi];
-		}
-	c.viol = violations(s, c.v, c.blank);
-	c.prior += hint_penalty(s, r, c.blank);
-	c.prior += twin_prior(s, r, c.col_of);
-	/* Keep the best MAX_KEEP by (violations, prior). */
-	if (rc->n == MAX_KEEP) {
-		worst = 0;
-		for (i = 1; i < rc->n; i++)
-			if (rc->c[i].viol > rc->c[worst].viol ||
-			    (rc->c[i].viol == rc->c[worst].viol &&
-			    rc->c[i].prior > rc->c[worst].prior))
-				worst = i;
-		if (c.viol > rc->c[worst].viol || (c.viol == rc->c[worst].viol &&
-		    c.prior >= rc->c[worst].prior)) {
-			free(c.v);
-			free(c.blank);
-			free(c.col_of);
-			return;
-		}
-		free(rc->c[worst].v);
-		free(rc->c[worst].blank);
-		free(rc->c[worst].col_of);
-		rc->c[worst] = c;
-		return;
-	}
-	rc->c = xreallocarray(rc->c, (size_t)rc->n + 1, sizeof(*rc->c));
-	rc->c[rc->n++] = c;
-}
-
-/* Every order-keeping placement of segment seg's values from value k. */
-static void
-enumerate(struct solver *s, int row, int seg, int k, int from, int vi)
-{
-	struct srow *r = &s->rows[row];
-	struct segment *sg;
-	int i, left;
-
-	if (s->evals >= MAX_EVAL)
-		return;
-	if (seg == r->nsegs) {
-		s->evals++;
-		keep_candidate(s, row);
-		return;
-	}
-	sg = &r->segs[seg];
-	if (k == sg->nvals) {
-		enumerate(s, row, seg + 1, 0, 0, vi);
-		return;
-	}
-	if (vi == s->skip) {
-		s->slot[vi] = -1;
-		enumerate(s, row, seg, k + 1, from, vi + 1);
-		return;
-	}
-	left = sg->nvals - k - (s->skip > vi && s->skip < vi + sg->nvals - k);
-	for (i = from; i + left <= sg->ncols; i++) {
-		s->slot[vi] = sg->cols[i];
-		enumerate(s, row, seg, k + 1, i + 1, vi + 1);
-	}
-}
-
-static int
-min_viol(const struct rowcands *rc)
-{
-	int i, m = 1 << 30;
-
-	for (i = 0; i < rc->n; i++)
-		if (rc->c[i].viol < m)
-			m = rc->c[i].viol;
-	return m;
-}
-
-static void
-free_cands(struct rowcands *rc)
-{
-	int i;
-
-	for (i = 0; i < rc->n; i++) {
-		free(rc->c[i].v);
-		free(rc->c[i].blank);
-		free(rc->c[i].col_of);
-	}
-	free(rc->c);
-	rc->c = NULL;
-	rc->n = 0;
-}
-
-static int
-cmp_cand(const void *a, const void *b)
-{
-	const struct cand *x = a, *y = b;
-
-	if (x->viol != y->viol)
-		return x->viol < y->viol ? -1 : 1;
-	return x->prior < y->prior ? -1 : x->prior > y->prior;
-}
-
-/*
- * A row's placements.  If none satisfies its identities and it has values
- * to spare, a value the dump misplaced (a stray from another row) may be
- * left out; the row then says so.
- */
-static void
-row_candidates(struct solver *s, int row)
-{
-	struct rowcands *rc = &s->rc[row];
-	struct rowcands best;
-	int nv = total_values(&s->rows[row]), drop;
-
-	s->skip = -1;
-	s->evals = 0;
-	enumerate(s, row, 0, 0, 0, 0);
-	if (rc->n == 0 || min_viol(rc) == 0 || nv < 2 || s->g->nsums == 0)
-		goto done;
-	best = *rc;
-	memset(rc, 0, sizeof(*rc));
-	for (drop = 0; drop < nv; drop++) {
-		s->skip = drop;
-		s->evals = 0;
-		enumerate(s, row, 0, 0, 0, 0);
-	}
-	s->skip = -1;
-	if (rc->n > 0 && min_viol(rc) == 0) {
-		free_cands(&best);
-		rc->dropped = 1;
-	} else {
-		free_cands(rc);
-		*rc = best;
-	}
-done:
-	/* Only the placements with the fewest broken identities remain. */
-	if (rc->n > 0) {
-		int m = min_viol(rc), i, k = 0;
-
-		for (i = 0; i < rc->n; i++) {
-			if (rc->c[i].viol == m) {
-				rc->c[k++] = rc->c[i];
-				continue;
-			}
-			free(rc->c[i].v);
-			free(rc->c[i].blank);
-			free(rc->c[i].col_of);
-		}
-		rc->n = k;
-		qsort(rc->c, (size_t)rc->n, sizeof(*rc->c), cmp_cand);
-	}
-}
 
 static void
 add_constraint(struct solver *s, int target, const int *members, int n)
@@ -341,7 +97,7 @@ zero_prior(struct solver *s, int total)
 		}
 		if (s->rc[r].n > 1)
 			qsort(s->rc[r].c, (size_t)s->rc[r].n,
-			    sizeof(*s->rc[r].c), cmp_cand);
+			    sizeof(*s->rc[r].c), cand_cmp);
 	}
 }
 
@@ -383,66 +139,101 @@ chosen(const struct solver *s, int r)
 	return s->rc[r].n ? &s->rc[r].c[s->choice[r]] : NULL;
 }
 
-/* How far the chosen placements are from adding up, plus broken rows. */
-static long long
-cost(const struct solver *s)
+static void
+link_row(struct solver *s, int row, int con)
 {
-	const struct cand *t, *m;
+	int i;
+
+	for (i = 0; i < s->nrow_cons[row]; i++)
+		if (s->row_cons[row][i] == con)
+			return;
+	s->row_cons[row] = xreallocarray(s->row_cons[row],
+	    (size_t)s->nrow_cons[row] + 1, sizeof(int));
+	s->row_cons[row][s->nrow_cons[row]++] = con;
+}
+
+static void
+link_rows(struct solver *s)
+{
+	int k, m;
+
+	s->row_cons = xcalloc((size_t)s->nrows + 1, sizeof(int *));
+	s->nrow_cons = xcalloc((size_t)s->nrows + 1, sizeof(int));
+	for (k = 0; k < s->ncons; k++) {
+		link_row(s, s->cons[k].target, k);
+		for (m = 0; m < s->cons[k].nmembers; m++)
+			link_row(s, s->cons[k].members[m], k);
+	}
+}
+
+/* How far one constraint is from adding up, beyond its tolerance. */
+static long long
+deviation(const struct solver *s, int k)
+{
+	const struct constraint *con = &s->cons[k];
+	const struct cand *t = chosen(s, con->target), *m;
 	long long total = 0, sum, diff, tol;
-	int i, k, c, any;
+	int i, c, any;
 
-	for (i = 0; i < s->nrows; i++)
-		if ((t = chosen(s, i)) != NULL)
-			total += VIOLATION * t->viol;
-	for (i = 0; i < s->ncons; i++) {
-		const struct constraint *con = &s->cons[i];
-
-		t = chosen(s, con->target);
-		tol = checks_tolerance(con->nmembers + 1);
-		for (c = 0; c < s->ncols; c++) {
-			if (s->g->cols[c].type != COL_AMOUNT)
-				continue;
-			sum = 0;
-			any = t && !t->blank[c];
-			for (k = 0; k < con->nmembers; k++)
-				if ((m = chosen(s, con->members[k])) &&
-				    !m->blank[c]) {
-					sum += m->v[c];
-					any = 1;
-				}
-			if (!any)
-				continue;
-			diff = (t && !t->blank[c] ? t->v[c] : 0) - sum;
-			if (diff < 0)
-				diff = -diff;
-			if (diff > tol)
-				total += diff > VIOLATION ? VIOLATION : diff;
-		}
+	tol = checks_tolerance(con->nmembers + 1);
+	for (c = 0; c < s->ncols; c++) {
+		if (s->g->cols[c].type != COL_AMOUNT)
+			continue;
+		sum = 0;
+		any = t && !t->blank[c];
+		for (i = 0; i < con->nmembers; i++)
+			if ((m = chosen(s, con->members[i])) && !m->blank[c]) {
+				sum += m->v[c];
+				any = 1;
+			}
+		if (!any)
+			continue;
+		diff = (t && !t->blank[c] ? t->v[c] : 0) - sum;
+		if (diff < 0)
+			diff = -diff;
+		if (diff > tol)
+			total += diff > VIOLATION ? VIOLATION : diff;
 	}
 	return total;
 }
 
-/* Improve one row at a time until nothing improves. */
+/* The cost of row r's constraints and its own broken identities. */
 static long long
-descend(struct solver *s, int frozen)
+row_cost(const struct solver *s, int r)
 {
-	long long best, c;
+	const struct cand *c = chosen(s, r);
+	long long total = c ? VIOLATION * c->viol : 0;
+	int i;
+
+	for (i = 0; i < s->nrow_cons[r]; i++)
+		total += deviation(s, s->row_cons[r][i]);
+	return total;
+}
+
+/*
+ * Improve one row at a time until nothing improves; a move only changes
+ * the constraints its row takes part in, so only those are measured.
+ */
+static void
+descend(struct solver *s)
+{
+	long long here, c;
 	int pass, r, k, keep, moved;
 
-	best = cost(s);
 	for (pass = 0; pass < 20; pass++) {
 		moved = 0;
 		for (r = 0; r < s->nrows; r++) {
-			if (r == frozen || s->rc[r].n < 2)
+			if (s->rc[r].n < 2)
 				continue;
 			keep = s->choice[r];
+			here = row_cost(s, r);
 			for (k = 0; k < s->rc[r].n; k++) {
 				if (k == keep)
 					continue;
 				s->choice[r] = k;
-				c = cost(s);
-				if (c < best) {
-					best = c;
+				c = row_cost(s, r);
+				if (c < here) {
+					here = c;
 					keep = k;
 					moved = 1;
 				}
@@ -452,35 +243,31 @@ descend(struct solver *s, int frozen)
 		if (!moved)
 			break;
 	}
-	return best;
 }
 
-/*
- * A row is ambiguous when another of its placements, with the other rows
- * free to adjust, fits everything as well as the chosen one.
- */
+/* Where nothing adds up exactly: a row is ambiguous by its equal moves. */
 static void
-count_ambiguity(struct solver *s, long long best)
+count_ties(struct solver *s)
 {
-	int *saved = xmalloc(sizeof(int) * ((size_t)s->nrows + 1));
-	int r, k, alts, budget = 400;
+	long long here;
+	int r, k, keep, alts;
 
 	for (r = 0; r < s->nrows; r++) {
 		if (s->rc[r].n < 2)
 			continue;
-		memcpy(saved, s->choice, sizeof(int) * (size_t)s->nrows);
+		keep = s->choice[r];
+		here = row_cost(s, r);
 		alts = 1;
-		for (k = 0; k < s->rc[r].n && budget > 0; k++, budget--) {
-			if (k == saved[r])
+		for (k = 0; k < s->rc[r].n; k++) {
+			if (k == keep)
 				continue;
 			s->choice[r] = k;
-			if (descend(s, r) <= best)
+			if (row_cost(s, r) == here)
 				alts++;
-			memcpy(s->choice, saved, sizeof(int) * (size_t)s->nrows);
 		}
+		s->choice[r] = keep;
 		s->rows[r].ambiguous = alts > 1 ? alts : 0;
 	}
-	free(saved);
 }
 
 /* ------------------------------------------------------------------ */
@@ -748,7 +535,7 @@ write_back(struct solver *s)
 	int r, i, n;
 
 	for (r = 0; r < s->nrows; r++) {
-		n = total_values(&s->rows[r]);
+		n = srow_values(&s->rows[r]);
 		c = chosen(s, r);
 		for (i = 0; i < n; i++)
 			s->rows[r].col_of[i] = c ? c->col_of[i] : -1;
@@ -761,36 +548,34 @@ solver_place(struct grid *g, const struct layout *l, const struct twins *tw,
     struct srow *rows, int nrows)
 {
 	struct solver s;
-	long long best;
-	int r, nv;
+	int r;
 
 	memset(&s, 0, sizeof(s));
 	s.g = g;
-	s.l = l;
-	s.twins = tw;
 	s.rows = rows;
 	s.nrows = nrows;
 	s.ncols = g->ncols;
 	s.rc = xcalloc((size_t)nrows + 1, sizeof(*s.rc));
 	s.choice = xcalloc((size_t)nrows + 1, sizeof(int));
 	for (r = 0; r < nrows; r++) {
-		nv = total_values(&rows[r]);
-		rows[r].col_of = xmalloc(sizeof(int) * (size_t)(nv + 1));
-		s.slot = xmalloc(sizeof(int) * (size_t)(nv + 1));
-		row_candidates(&s, r);
-		free(s.slot);
-		s.slot = NULL;
+		rows[r].col_of = xmalloc(sizeof(int) *
+		    (size_t)(srow_values(&rows[r]) + 1));
+		placements(&s.rc[r], g, l, tw, &rows[r]);
 	}
 	build_constraints(&s);
+	link_rows(&s);
 	if (!solve_exactly(&s)) {
 		/* Nothing adds up exactly: the placements closest to it. */
-		best = descend(&s, -1);
-		if (nrows <= 80)
-			count_ambiguity(&s, best);
+		descend(&s);
+		count_ties(&s);
 	}
 	write_back(&s);
-	for (r = 0; r < nrows; r++)
-		free_cands(&s.rc[r]);
+	for (r = 0; r < nrows; r++) {
+		rowcands_free(&s.rc[r]);
+		free(s.row_cons[r]);
+	}
+	free(s.row_cons);
+	free(s.nrow_cons);
 	for (r = 0; r < s.ncons; r++)
 		free(s.cons[r].members);
 	free(s.cons);

@@ -1,0 +1,362 @@
+/*
+ * placement.c - the ways one row's amounts can sit in its columns.
+ *
+ * The placements are enumerated value by value, left to right.  Columns
+ * only ever fill in increasing order, so once a value sits in column c
+ * every column up to c is decided, and so is every identity whose columns
+ * all lie there: a branch that already breaks more identities than the
+ * best complete placement so far is cut at once.  The preferences that
+ * do not depend on the rest of the placement (twin tables, code hints)
+ * are worked out once per row, not once per placement.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks.h"
+#include "placement.h"
+
+#define MAX_EVAL	20000	/* complete placements looked at per row */
+#define MAX_KEEP	64	/* placements kept per row */
+
+struct enumctx {
+	const struct grid *g;
+	const struct srow *r;
+	int		 ncols;
+	int		*sorder;	/* identities by their last column */
+	int		*smax;
+	int		 nsums;
+	int		 incremental;	/* columns rise across segments */
+	long long	*v;		/* the placement being built */
+	unsigned char	*blank;
+	int		*slot;		/* column per value */
+	long		*vote;		/* per value and column: twins' say */
+	unsigned char	*wanted;	/* per column: a code hint wants it */
+	int		 skip;		/* value left out, or -1 */
+	int		 best_viol;
+	long		 evals;
+	struct rowcands	*out;
+};
+
+int
+srow_values(const struct srow *r)
+{
+	int i, n = 0;
+
+	for (i = 0; i < r->nsegs; i++)
+		n += r->segs[i].nvals;
+	return n;
+}
+
+int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->viol != y->viol)
+		return x->viol < y->viol ? -1 : 1;
+	return x->prior < y->prior ? -1 : x->prior > y->prior;
+}
+
+static void
+cand_free(struct cand *c)
+{
+	free(c->v);
+	free(c->blank);
+	free(c->col_of);
+}
+
+void
+rowcands_free(struct rowcands *rc)
+{
+	int i;
+
+	for (i = 0; i < rc->n; i++)
+		cand_free(&rc->c[i]);
+	free(rc->c);
+	memset(rc, 0, sizeof(*rc));
+}
+
+static int
+sum_last_col(const struct gsum *s)
+{
+	int i, m = s->lhs;
+
+	for (i = 0; i < s->nrhs; i++)
+		if (s->rhs[i] > m)
+			m = s->rhs[i];
+	return m;
+}
+
+static const int *sort_max;
+
+static int
+cmp_by_max(const void *a, const void *b)
+{
+	return sort_max[*(const int *)a] - sort_max[*(const int *)b];
+}
+
+/* Decide the identities whose columns all lie at or before col. */
+static int
+decide(struct enumctx *e, int *next, int col)
+{
+	long long diff;
+	int broken = 0;
+
+	while (*next < e->nsums && e->smax[e->sorder[*next]] <= col) {
+		if (!checks_sum_holds(&e->g->sums[e->sorder[*next]], e->v,
+		    e->blank, &diff))
+			broken++;
+		(*next)++;
+	}
+	return broken;
+}
+
+static void
+blank_between(struct enumctx *e, int from, int to)
+{
+	int c;
+
+	for (c = from; c <= to; c++) {
+		e->blank[c] = 1;
+		e->v[c] = 0;
+	}
+}
+
+static long
+prior_of(const struct enumctx *e, int nv)
+{
+	long p = 0;
+	int vi, c;
+
+	for (vi = 0; vi < nv; vi++) {
+		if (e->slot[vi] < 0)
+			continue;
+		p += e->slot[vi] + e->vote[vi * e->ncols + e->slot[vi]];
+	}
+	for (c = 0; c < e->ncols; c++)
+		if (e->wanted[c] && e->blank[c])
+			p += 1000;
+	return p;
+}
+
+static void
+keep(struct enumctx *e, int viol)
+{
+	struct rowcands *rc = e->out;
+	int nv = srow_values(e->r), worst, i;
+	struct cand c;
+
+	c.viol = viol;
+	c.prior = prior_of(e, nv);
+	if (rc->n == MAX_KEEP) {
+		worst = 0;
+		for (i = 1; i < rc->n; i++)
+			if (cand_cmp(&rc->c[i], &rc->c[worst]) > 0)
+				worst = i;
+		if (cand_cmp(&c, &rc->c[worst]) >= 0)
+			return;
+		cand_free(&rc->c[worst]);
+		rc->c[worst] = rc->c[--rc->n];
+	}
+	c.v = xmalloc(sizeof(long long) * (size_t)e->ncols);
+	c.blank = xmalloc((size_t)e->ncols);
+	c.col_of = xmalloc(sizeof(int) * (size_t)(nv + 1));
+	memcpy(c.v, e->v, sizeof(long long) * (size_t)e->ncols);
+	memcpy(c.blank, e->blank, (size_t)e->ncols);
+	memcpy(c.col_of, e->slot, sizeof(int) * (size_t)nv);
+	rc->c = xreallocarray(rc->c, (size_t)rc->n + 1, sizeof(*rc->c));
+	rc->c[rc->n++] = c;
+}
+
+/*
+ * Place value k of segment seg (value vi of the row) in a column from
+ * index from of the segment's columns on; columns up to last are
+ * decided, identities before next judged, viol of them broken.
+ */
+static void
+place(struct enumctx *e, int seg, int k, int from, int vi, int last,
+    int next, int viol)
+{
+	const struct segment *sg;
+	int i, c, left, n, b;
+
+	if (e->evals >= MAX_EVAL || viol > e->best_viol)
+		return;
+	if (seg == e->r->nsegs) {
+		if (e->incremental)
+			blank_between(e, last + 1, e->ncols - 1);
+		n = next;
+		viol += decide(e, &n, e->ncols);
+		e->evals++;
+		if (viol > e->best_viol)
+			return;
+		e->best_viol = viol;
+		keep(e, viol);
+		return;
+	}
+	sg = &e->r->segs[seg];
+	if (k == sg->nvals) {
+		place(e, seg + 1, 0, 0, vi, last, next, viol);
+		return;
+	}
+	if (vi == e->skip) {
+		e->slot[vi] = -1;
+		place(e, seg, k + 1, from, vi + 1, last, next, viol);
+		return;
+	}
+	left = sg->nvals - k - (e->skip > vi && e->skip < vi + sg->nvals - k);
+	for (i = from; i + left <= sg->ncols; i++) {
+		c = sg->cols[i];
+		e->slot[vi] = c;
+		if (!e->incremental) {
+			e->v[c] = sg->vals[k];
+			e->blank[c] = 0;
+			place(e, seg, k + 1, i + 1, vi + 1, last, next, viol);
+			e->blank[c] = 1;
+			continue;
+		}
+		blank_between(e, last + 1, c - 1);
+		e->v[c] = sg->vals[k];
+		e->blank[c] = 0;
+		n = next;
+		b = decide(e, &n, c);
+		place(e, seg, k + 1, i + 1, vi + 1, c, n, viol + b);
+	}
+}
+
+/* Columns rise from segment to segment: incremental judging is sound. */
+static int
+columns_rise(const struct srow *r)
+{
+	int i, k, last = -1;
+
+	for (i = 0; i < r->nsegs; i++)
+		for (k = 0; k < r->segs[i].ncols; k++) {
+			if (r->segs[i].cols[k] <= last)
+				return 0;
+			last = r->segs[i].cols[k];
+		}
+	return 1;
+}
+
+static void
+work_out_preferences(struct enumctx *e, const struct layout *l,
+    const struct twins *tw)
+{
+	const struct srow *r = e->r;
+	int i, k, c, vi = 0;
+
+	for (i = 0; i < r->nsegs; i++)
+		for (k = 0; k < r->segs[i].nvals; k++, vi++)
+			for (c = 0; c < r->segs[i].ncols && tw && r->twin_key;
+			    c++) {
+				int col = r->segs[i].cols[c];
+
+				e->vote[vi * e->ncols + col] = -300 *
+				    twins_vote(tw, r->twin_key,
+				    r->segs[i].texts[k], e->g->cols[col].canon);
+			}
+	for (i = 0; l && r->code_text && i < l->nprefers; i++)
+		if (regex_match(l->prefers[i].rx, r->code_text,
+		    strlen(r->code_text)))
+			e->wanted[l->prefers[i].amountcol] = 1;
+}
+
+static void
+enumerate_all(struct enumctx *e, int skip)
+{
+	e->skip = skip;
+	e->evals = 0;
+	blank_between(e, 0, e->ncols - 1);
+	place(e, 0, 0, 0, 0, -1, 0, 0);
+}
+
+static int
+fewest_broken(const struct rowcands *rc)
+{
+	int i, m = 1 << 30;
+
+	for (i = 0; i < rc->n; i++)
+		if (rc->c[i].viol < m)
+			m = rc->c[i].viol;
+	return m;
+}
+
+/* Only the placements breaking the fewest identities, best first. */
+static void
+prune(struct rowcands *rc)
+{
+	int m = fewest_broken(rc), i, k = 0;
+
+	for (i = 0; i < rc->n; i++) {
+		if (rc->c[i].viol == m)
+			rc->c[k++] = rc->c[i];
+		else
+			cand_free(&rc->c[i]);
+	}
+	rc->n = k;
+	if (rc->n > 1)
+		qsort(rc->c, (size_t)rc->n, sizeof(*rc->c), cand_cmp);
+}
+
+/*
+ * A row's placements.  If none keeps all its identities and it has
+ * values to spare, a value the dump misplaced (a stray from another row)
+ * may be left out; the row then says so.
+ */
+void
+placements(struct rowcands *rc, const struct grid *g, const struct layout *l,
+    const struct twins *tw, const struct srow *r)
+{
+	struct enumctx e;
+	struct rowcands first;
+	int nv = srow_values(r), i, drop;
+
+	memset(rc, 0, sizeof(*rc));
+	memset(&e, 0, sizeof(e));
+	e.g = g;
+	e.r = r;
+	e.ncols = g->ncols;
+	e.nsums = g->nsums;
+	e.out = rc;
+	e.incremental = columns_rise(r);
+	e.sorder = xmalloc(sizeof(int) * ((size_t)g->nsums + 1));
+	e.smax = xmalloc(sizeof(int) * ((size_t)g->nsums + 1));
+	for (i = 0; i < g->nsums; i++) {
+		e.sorder[i] = i;
+		e.smax[i] = sum_last_col(&g->sums[i]);
+	}
+	sort_max = e.smax;
+	qsort(e.sorder, (size_t)g->nsums, sizeof(int), cmp_by_max);
+	e.v = xcalloc((size_t)e.ncols + 1, sizeof(long long));
+	e.blank = xmalloc((size_t)e.ncols + 1);
+	e.slot = xmalloc(sizeof(int) * (size_t)(nv + 1));
+	e.vote = xcalloc((size_t)(nv + 1) * (size_t)(e.ncols + 1), sizeof(long));
+	e.wanted = xcalloc((size_t)e.ncols + 1, 1);
+	work_out_preferences(&e, l, tw);
+	e.best_viol = 1 << 30;
+	enumerate_all(&e, -1);
+	if (rc->n > 0 && fewest_broken(rc) > 0 && nv >= 2 && g->nsums > 0) {
+		first = *rc;
+		memset(rc, 0, sizeof(*rc));
+		e.best_viol = 0;	/* leaving a value out must fix it */
+		for (drop = 0; drop < nv; drop++)
+			enumerate_all(&e, drop);
+		if (rc->n > 0) {
+			rowcands_free(&first);
+			rc->dropped = 1;
+		} else {
+			rowcands_free(rc);
+			*rc = first;
+		}
+	}
+	if (rc->n > 0)
+		prune(rc);
+	free(e.sorder);
+	free(e.smax);
+	free(e.v);
+	free(e.blank);
+	free(e.slot);
+	free(e.vote);
+	free(e.wanted);
+}

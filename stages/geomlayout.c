@@ -766,6 +766,77 @@ join_down(struct glayout *lay, int *parent, int r)
 	}
 }
 
+static int
+ruled_above(const struct glayout *lay, int r, int c)
+{
+	return lay->rows[r].ruled_top &&
+	    hsep_covers(lay, hsep_at(lay, lay->rows[r].top), c);
+}
+
+static int
+ruled_below(const struct glayout *lay, int r, int c)
+{
+	return lay->rows[r].ruled_bottom &&
+	    hsep_covers(lay, hsep_at(lay, lay->rows[r].bottom), c);
+}
+
+/* The mean vertical centre of row r's spans in column c. */
+static double
+slot_centre(const struct glayout *lay, int r, int c, double *height)
+{
+	double sum = 0;
+	int i, k, n = 0;
+
+	*height = 0;
+	for (i = lay->rows[r].first; i < lay->rows[r].first +
+	    lay->rows[r].nlines; i++)
+		for (k = 0; k < lay->lines[i].n; k++) {
+			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
+
+			if (glayout_column_of(lay, span_cx(s)) != c)
+				continue;
+			sum += (s->y0 + s->y1) / 2;
+			*height = fmax(*height, lay->lines[i].height);
+			n++;
+		}
+	return n ? sum / n : 0;
+}
+
+/*
+ * In column c, rows between two rulings that cover it, with no ruling
+ * between them over c, whose only text stands at their middle: one cell
+ * spanning them (a year beside its Men, Women and Total rows).
+ */
+static void
+centred_rowspans(struct glayout *lay, const int *owner, int *parent, int c)
+{
+	int nc = lay->ncols, r, rb, m, k, filled;
+	double mid, cy, h;
+
+	for (r = 0; r < lay->nrows; r = rb + 1) {
+		rb = r;
+		if (!ruled_above(lay, r, c))
+			continue;
+		while (rb + 1 < lay->nrows && !ruled_above(lay, rb + 1, c))
+			rb++;
+		if (rb == r || !ruled_below(lay, rb, c))
+			continue;
+		for (k = r, filled = 0, m = -1; k <= rb; k++)
+			if (owner[k * nc + c]) {
+				filled++;
+				m = k;
+			}
+		if (filled != 1)
+			continue;
+		mid = (lay->rows[r].top + lay->rows[rb].bottom) / 2;
+		cy = slot_centre(lay, m, c, &h);
+		if (fabs(cy - mid) > 0.6 * h)
+			continue;
+		for (k = r; k < rb; k++)
+			unite(parent, k * nc + c, (k + 1) * nc + c);
+	}
+}
+
 static void
 join_slots(struct glayout *lay, const int *owner, int *parent)
 {
@@ -792,6 +863,8 @@ join_slots(struct glayout *lay, const int *owner, int *parent)
 	for (r = 1; r < lay->nrows; r++)
 		if (lay->rows[r].ruled_top)
 			join_down(lay, parent, r);
+	for (c = 0; c < nc; c++)
+		centred_rowspans(lay, owner, parent, c);
 }
 
 static void

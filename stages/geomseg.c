@@ -271,6 +271,24 @@ line_below(const struct pagework *w, double y)
 	return w->n;
 }
 
+/* Does line b start where a span of line a starts, or share its centre? */
+static int
+aligned_under(const struct pagework *w, int a, int b)
+{
+	const struct tspan *v = w->g->page.spans;
+	const struct tspan *s = &v[w->lines[b].spans[0]];
+	int k;
+
+	for (k = 0; k < w->lines[a].n; k++) {
+		const struct tspan *t = &v[w->lines[a].spans[k]];
+
+		if (fabs(t->x0 - s->x0) < 2 || fabs(t->x0 + t->x1 - s->x0 -
+		    s->x1) < 4)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The caption block ending just above table t: consecutive caption
  * lines over its columns, with at most a few lines between them and the
@@ -312,6 +330,11 @@ find_caption(struct pagework *w, int ti)
 		from--;
 	t->cap_from = from;
 	t->cap_to = top;
+	/* A caption's title wrapped onto lines of its own, close under it. */
+	for (k = i + 1; k < top && w->pl[k].cls == LC_TEXT &&
+	    w->lines[k].n == 1 && w->lines[k].top - w->lines[k - 1].bottom <
+	    0.6 * w->lines[k].height && aligned_under(w, k - 1, k); k++)
+		w->pl[k].cls = LC_CAPTION;
 	for (k = from; k < top; k++)
 		if (w->pl[k].cls == LC_CAPTION)
 			caption_read(w->g->tr, &t->cap, w->pl[k].text,
@@ -486,20 +509,24 @@ figure_caption(const char *s)
 static int
 is_figure(const struct pagework *w, const struct gregion *r)
 {
-	int i, above = -1, below = -1;
+	int i, above[2] = { -1, -1 }, below = -1;
 
 	for (i = 0; i < w->n; i++) {
 		if (w->pl[i].cls == LC_FURNITURE || !line_overlaps_x(w, i, r) ||
 		    line_in_region(w, i, r))
 			continue;
-		if (w->lines[i].bottom <= r->y0 + 1)
-			above = i;
-		else if (w->lines[i].top >= r->y1 - 1 && below < 0)
+		if (w->lines[i].bottom <= r->y0 + 1) {
+			above[1] = above[0];
+			above[0] = i;
+		} else if (w->lines[i].top >= r->y1 - 1 && below < 0)
 			below = i;
 	}
-	if (above >= 0 && r->y0 - w->lines[above].bottom < 4 *
-	    w->lines[above].height && figure_caption(w->pl[above].text))
-		return 1;
+	/* The caption's last line or the one before (a two-line title). */
+	for (i = 0; i < 2; i++)
+		if (above[i] >= 0 && r->y0 - w->lines[above[i]].bottom < 5 *
+		    w->lines[above[i]].height &&
+		    figure_caption(w->pl[above[i]].text))
+			return 1;
 	return below >= 0 && w->lines[below].top - r->y1 < 3 *
 	    w->lines[below].height && figure_caption(w->pl[below].text);
 }

@@ -805,9 +805,11 @@ emit_body(struct pagework *w, int ti, int continues, int *part)
 	int i, k, repeat = continues, want = continues ? 2 : 1, in;
 
 	for (i = 0; i < w->n; i++) {
-		if (w->pl[i].owner != ti || w->pl[i].cls == LC_FURNITURE ||
+		/* By span, not by line: tables side by side share lines. */
+		if (w->pl[i].cls == LC_FURNITURE ||
 		    (i >= t->cap_from && i < t->cap_to) ||
-		    (i >= t->note_from && i < t->note_to))
+		    (i >= t->note_from && i < t->note_to) ||
+		    !line_in_region(w, i, &t->r))
 			continue;
 		/* The part of the line inside the region. */
 		buf_clear(&text);
@@ -922,14 +924,28 @@ continues_open(struct pagework *w, int ti)
 	return 0;
 }
 
+/* Does line i belong to table ti: its caption, its notes or its box? */
+static int
+line_of_table(const struct pagework *w, int i, int ti)
+{
+	const struct ptable *t = &w->t[ti];
+
+	return (i >= t->cap_from && i < t->cap_to) ||
+	    (i >= t->note_from && i < t->note_to) ||
+	    line_in_region(w, i, &t->r);
+}
+
+/*
+ * Tables in the order of their first lines (side by side: left to
+ * right), prose where no table claims the line.
+ */
 static void
 emit_page(struct pagework *w)
 {
 	int i, ti, first = 1;
 
 	for (i = 0; i < w->n; i++) {
-		ti = w->pl[i].owner;
-		if (ti < 0) {
+		if (w->pl[i].owner < 0) {
 			if (w->pl[i].cls == LC_FURNITURE)
 				continue;
 			emit_prose(w, i);
@@ -937,10 +953,12 @@ emit_page(struct pagework *w)
 				w->g->open_ended = 1;
 			continue;
 		}
-		if (w->t[ti].emitted)
-			continue;
-		emit_table(w, ti, first && continues_open(w, ti));
-		first = 0;
+		for (ti = 0; ti < w->nt; ti++) {
+			if (w->t[ti].emitted || !line_of_table(w, i, ti))
+				continue;
+			emit_table(w, ti, first && continues_open(w, ti));
+			first = 0;
+		}
 	}
 }
 

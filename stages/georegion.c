@@ -333,6 +333,24 @@ add_region(struct gregion **v, int *n, const struct gregion *r)
 	(*v)[(*n)++] = *r;
 }
 
+static double aligned_share(const struct gpageview *, int, int,
+    const struct gregion *);
+
+/* The aligned share of the lines whose centres fall in the box. */
+static double
+box_alignment(const struct gpageview *pv, const struct gregion *r)
+{
+	int i, from = -1, to = -1;
+
+	for (i = 0; i < pv->nlines; i++)
+		if (pv->lines[i].cy >= r->y0 && pv->lines[i].cy <= r->y1) {
+			if (from < 0)
+				from = i;
+			to = i + 1;
+		}
+	return from < 0 ? 0 : aligned_share(pv, from, to, r);
+}
+
 static void
 ruled_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 {
@@ -356,6 +374,11 @@ ruled_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 		r.ruled = 1;
 		count_lines(pv, &r, &lines, &multi, &struck);
 		if (lines < 2 || multi < 2 || struck * 3 > lines)
+			continue;
+		/* A bare frame or a pair of rules says little: what is
+		 * inside must read as a table by its alignment. */
+		if (f[i].nh <= 2 && f[i].nv <= 2 && (multi < 3 ||
+		    box_alignment(pv, &r) < 0.6))
 			continue;
 		add_region(out, nout, &r);
 	}
@@ -455,7 +478,8 @@ edge_met(const struct edge *e, int n, double x, double tol, int line)
  * centre meets the same edge of a span on another line of the run.
  */
 static double
-aligned_share(const struct gpageview *pv, int from, int to)
+aligned_share(const struct gpageview *pv, int from, int to,
+    const struct gregion *box)
 {
 	struct edge *e[3];
 	int i, k, d, n = 0, total = 0, hit = 0;
@@ -471,6 +495,8 @@ aligned_share(const struct gpageview *pv, int from, int to)
 		for (k = 0; k < pv->lines[i].n; k++) {
 			const struct tspan *s = &pv->spans[pv->lines[i].spans[k]];
 
+			if (box && !region_holds(box, s))
+				continue;
 			e[0][n].x = s->x0;
 			e[1][n].x = s->x1;
 			e[2][n].x = (s->x0 + s->x1) / 2;
@@ -485,6 +511,8 @@ aligned_share(const struct gpageview *pv, int from, int to)
 		for (k = 0; k < pv->lines[i].n; k++) {
 			const struct tspan *s = &pv->spans[pv->lines[i].spans[k]];
 
+			if (box && !region_holds(box, s))
+				continue;
 			total++;
 			hit += edge_met(e[0], n, s->x0, 2.5, i) ||
 			    edge_met(e[1], n, s->x1, 2.5, i) ||
@@ -540,7 +568,7 @@ aligned_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 				break;
 		}
 		j -= singles;
-		if (multi >= 3 && aligned_share(pv, start, j) >= 0.6 &&
+		if (multi >= 3 && aligned_share(pv, start, j, NULL) >= 0.6 &&
 		    (numbers_in(pv, start, j) >= 3 || multi >= 5)) {
 			memset(&r, 0, sizeof(r));
 			r.x0 = r.y0 = 1e18;

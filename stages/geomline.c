@@ -22,10 +22,33 @@
 
 static const struct tspan *sort_spans;
 
+/*
+ * Some fonts report a box two or three times the text's height (a
+ * font's whole ascent and descent, not its glyphs').  Such a box is cut
+ * to the font size around its centre, or lines a pitch apart would
+ * overlap by half and read as one.
+ */
+void
+span_core(const struct tspan *s, double *y0, double *y1)
+{
+	double h = s->y1 - s->y0, c = (s->y0 + s->y1) / 2;
+
+	if (s->size > 0 && h > 1.6 * s->size) {
+		*y0 = c - 0.6 * s->size;
+		*y1 = c + 0.6 * s->size;
+	} else {
+		*y0 = s->y0;
+		*y1 = s->y1;
+	}
+}
+
 double
 span_height(const struct tspan *s)
 {
-	return fmax(s->y1 - s->y0, 0.1);
+	double y0, y1;
+
+	span_core(s, &y0, &y1);
+	return fmax(y1 - y0, 0.1);
 }
 
 static int
@@ -54,29 +77,33 @@ cmp_left(const void *a, const void *b)
 static int
 joins(const struct gline *l, const struct tspan *s)
 {
-	double ov, h;
+	double ov, h, y0, y1;
 
 	if (s->page != l->page)
 		return 0;
-	h = fmin(span_height(s), l->bottom - l->top);
-	ov = fmin(s->y1, l->bottom) - fmax(s->y0, l->top);
+	span_core(s, &y0, &y1);
+	h = fmin(y1 - y0, l->bottom - l->top);
+	ov = fmin(y1, l->bottom) - fmax(y0, l->top);
 	return ov >= LINE_OVERLAP * h;
 }
 
 static void
 line_add(struct gline *l, const struct tspan *s, int idx)
 {
+	double y0, y1;
+
+	span_core(s, &y0, &y1);
 	if (l->n == 0) {
-		l->top = s->y0;
-		l->bottom = s->y1;
+		l->top = y0;
+		l->bottom = y1;
 		l->left = s->x0;
 		l->right = s->x1;
 		l->page = s->page;
 		l->height = span_height(s);
 	} else if (span_height(s) > l->height * 1.2) {
 		/* A taller span is the line's real band. */
-		l->top = s->y0;
-		l->bottom = s->y1;
+		l->top = y0;
+		l->bottom = y1;
 		l->height = span_height(s);
 	}
 	l->left = fmin(l->left, s->x0);

@@ -26,6 +26,7 @@ int	 glines_build(const struct tspan *, const int *idx, int n,
 void	 glines_free(struct gline *, int);
 void	 gline_text(const struct tspan *, const struct gline *, struct buf *);
 
+void	 span_core(const struct tspan *, double *y0, double *y1);
 double	 span_height(const struct tspan *);
 int	 span_is_amount(const struct tspan *);
 int	 span_is_number(const struct tspan *);

@@ -440,30 +440,35 @@ closes(const struct glayout *lay, const struct gsep *s)
 	return gsep_covered(s, lay->x0, lay->x1) >= CLOSE_COVER;
 }
 
-/* Two lines of the band hold a number in one column: several rows. */
+/*
+ * Several rows in one band: numbers on two lines in each of two columns,
+ * or on three lines in one.  A long number wrapped in its cell (a
+ * 21-digit project code) puts two numbers in one column only.
+ */
 static int
 band_has_rows(const struct glayout *lay, int first, int n)
 {
-	int *seen, i, k, c, found = 0;
+	int *count, *last, i, k, c, twice = 0, most = 0;
 
-	seen = xcalloc((size_t)lay->ncols + 1, sizeof(int));
-	for (i = first; i < first + n && !found; i++)
+	count = xcalloc((size_t)lay->ncols + 1, sizeof(int));
+	last = xcalloc((size_t)lay->ncols + 1, sizeof(int));
+	for (i = first; i < first + n; i++)
 		for (k = 0; k < lay->lines[i].n; k++) {
 			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
 
 			if (!span_is_number(s))
 				continue;
 			c = glayout_column_of(lay, span_cx(s));
-			if (c < 0)
+			if (c < 0 || last[c] == i + 1)
 				continue;
-			if (seen[c] && seen[c] != i + 1) {
-				found = 1;
-				break;
-			}
-			seen[c] = i + 1;
+			last[c] = i + 1;
+			if (++count[c] == 2)
+				twice++;
+			most = count[c] > most ? count[c] : most;
 		}
-	free(seen);
-	return found;
+	free(count);
+	free(last);
+	return twice >= 2 || most >= 3;
 }
 
 /* Two vertical rulings run through the whole band: a lattice's row. */

@@ -114,49 +114,151 @@ first_body_row(const struct glayout *lay)
 
 /* ---------------------------------------------------------- stitching */
 
-/*
- * A later page's columns: the first page's column under each one's
- * centre, when the pages print the table alike; else by order.
- */
+/* A later page's columns: the first page's column under each centre. */
 static void
 map_columns(struct gpage_part *pp, const struct glayout *first)
 {
 	const struct glayout *lay = &pp->lay;
-	int c, same = lay->ncols == first->ncols;
+	int c;
 
 	pp->colmap = xmalloc(sizeof(int) * ((size_t)lay->ncols + 1));
 	for (c = 0; c < lay->ncols; c++) {
-		double mid = (lay->xb[c] + lay->xb[c + 1]) / 2;
-
-		if (same)
-			pp->colmap[c] = c;
-		else {
-			pp->colmap[c] = glayout_column_of(first, mid);
-			if (pp->colmap[c] >= first->ncols)
-				pp->colmap[c] = first->ncols - 1;
-		}
+		pp->colmap[c] = glayout_column_of(first,
+		    (lay->xb[c] + lay->xb[c + 1]) / 2);
+		if (pp->colmap[c] >= first->ncols)
+			pp->colmap[c] = first->ncols - 1;
 	}
+}
+
+/*
+ * The grid's columns: the first page's, less those no page puts a span
+ * in.  keep[c] is the grid column of first-page column c, or -1.
+ */
+static int
+keep_columns(struct gpage_part *pp, int np, int **keep)
+{
+	int nc = pp[0].lay.ncols, *used, p, c, n = 0;
+
+	used = xcalloc((size_t)nc + 1, sizeof(int));
+	for (p = 0; p < np; p++)
+		for (c = 0; c < pp[p].lay.ncols; c++)
+			if (pp[p].lay.colused[c])
+				used[pp[p].colmap[c]] = 1;
+	*keep = xmalloc(sizeof(int) * ((size_t)nc + 1));
+	for (c = 0; c < nc; c++)
+		(*keep)[c] = used[c] ? n++ : -1;
+	free(used);
+	return n;
+}
+
+/* The kept grid columns a first-page range [c0, c1] comes to. */
+static int
+kept_range(const int *keep, int c0, int c1, int *last)
+{
+	int c, first = -1;
+
+	*last = -1;
+	for (c = c0; c <= c1; c++)
+		if (keep[c] >= 0) {
+			if (first < 0)
+				first = keep[c];
+			*last = keep[c];
+		}
+	return first;
+}
+
+/*
+ * A later page that prints the header again: its rows above the first
+ * body row hold only words of the first page's header.  Returns how many
+ * rows to drop.
+ */
+static int
+repeated_header(const struct gpage_part *pp, const struct glayout *first,
+    int header_rows)
+{
+	const struct glayout *lay = &pp->lay;
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	int hb = first_body_row(lay), i, k, found, any = 0;
+
+	if (hb <= 0 || hb >= lay->nrows || header_rows == 0)
+		return 0;
+	for (i = 0; i < lay->ncells; i++) {
+		const struct lcell *cl = &lay->cells[i];
+
+		if (cl->n == 0 || cl->r0 >= hb)
+			continue;
+		glayout_cell_text(lay, cl, &a);
+		for (k = 0, found = 0; k < first->ncells && !found; k++) {
+			if (first->cells[k].n == 0 ||
+			    first->cells[k].r0 >= header_rows)
+				continue;
+			glayout_cell_text(first, &first->cells[k], &b);
+			found = strcmp(buf_str(&a), buf_str(&b)) == 0;
+		}
+		if (!found) {
+			hb = 0;
+			break;
+		}
+		any = 1;
+	}
+	buf_free(&a);
+	buf_free(&b);
+	return any ? hb : 0;
 }
 
 /* ----------------------------------------------------------- output */
 
+/*
+ * A merged cell cut by the page break: the later page's top rows hold
+ * an empty lattice cell under a cell of the last page that reached its
+ * bottom, over the same columns.  The cell grows instead.
+ */
+static int
+continues_cell(struct grid *g, const int *bottom, const struct lcell *cl,
+    int c0, int c1)
+{
+	int i, c, span = cl->r1 - cl->r0 + 1;
+
+	if (cl->n != 0 || (i = bottom[c0]) < 0)
+		return 0;
+	for (c = c0; c <= c1; c++)
+		if (bottom[c] != i)
+			return 0;
+	if (g->cells[i].col != c0 || g->cells[i].col + g->cells[i].colspan - 1
+	    != c1 || (g->cells[i].rowspan < 2 && span < 2) ||
+	    g->cells[i].header)
+		return 0;
+	g->cells[i].rowspan += span;
+	return 1;
+}
+
 static void
-put_cells(struct grid *g, const struct gpage_part *pp, int header_rows,
-    int first_page)
+put_cells(struct grid *g, const struct gpage_part *pp, const int *keep,
+    int header_rows, int first_page, int *bottom)
 {
 	const struct glayout *lay = &pp->lay;
 	struct buf text = BUF_INIT;
-	int i, r, c0, c1, r0, r1;
+	int i, r, c0, c1, r0, r1, k, *nextbottom, nc = g->ncols;
 
+	nextbottom = xmalloc(sizeof(int) * ((size_t)nc + 1));
+	for (i = 0; i < nc; i++)
+		nextbottom[i] = -1;
 	for (i = 0; i < lay->ncells; i++) {
 		const struct lcell *cl = &lay->cells[i];
 		struct gcell *gc;
 
-		if (cl->n == 0 || cl->r0 < pp->skip)
+		if (cl->r0 < pp->skip)
+			continue;
+		c0 = kept_range(keep, pp->colmap[cl->c0], pp->colmap[cl->c1],
+		    &c1);
+		if (c0 < 0)
+			continue;
+		if (cl->r0 == pp->skip && !first_page &&
+		    continues_cell(g, bottom, cl, c0, c1))
+			continue;
+		if (cl->n == 0)
 			continue;
 		glayout_cell_text(lay, cl, &text);
-		c0 = pp->colmap[cl->c0];
-		c1 = pp->colmap[cl->c1];
 		r0 = pp->rowbase + cl->r0 - pp->skip;
 		r1 = pp->rowbase + cl->r1 - pp->skip;
 		gc = grid_add_cell(g, r0, c0, r1 - r0 + 1, c1 - c0 + 1,
@@ -167,9 +269,14 @@ put_cells(struct grid *g, const struct gpage_part *pp, int header_rows,
 		gc->bbox[1] = cl->y0;
 		gc->bbox[2] = cl->x1;
 		gc->bbox[3] = cl->y1;
+		if (cl->r1 == lay->nrows - 1)
+			for (k = c0; k <= c1; k++)
+				nextbottom[k] = g->ncells - 1;
 	}
 	for (r = first_page ? header_rows : pp->skip; r < lay->nrows; r++)
 		grid_add_row(g, pp->rowbase + r - pp->skip, lay->page);
+	memcpy(bottom, nextbottom, sizeof(int) * (size_t)nc);
+	free(nextbottom);
 	buf_free(&text);
 }
 
@@ -263,7 +370,7 @@ geomgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
 {
 	struct gpage_part *pp;
 	long *pages;
-	int np, p, i, rows = 0, header_rows = 0;
+	int np, p, i, rows = 0, header_rows = 0, ncols, *keep, *bottom;
 
 	np = table_pages(in, &pages);
 	if (np == 0) {
@@ -271,18 +378,26 @@ geomgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
 		return;
 	}
 	pp = xcalloc((size_t)np, sizeof(*pp));
-	for (p = 0; p < np; p++)
+	for (p = 0; p < np; p++) {
 		layout_page(&pp[p], in, pages[p]);
+		map_columns(&pp[p], &pp[0].lay);
+	}
 	header_rows = first_body_row(&pp[0].lay);
 	if (header_rows >= pp[0].lay.nrows)
 		header_rows = 0;
-	for (i = 0; i < pp[0].lay.ncols; i++)
+	ncols = keep_columns(pp, np, &keep);
+	for (i = 0; i < ncols; i++)
 		grid_add_col(g, "", COL_TEXT);
 	g->header_rows = header_rows;
+	bottom = xmalloc(sizeof(int) * ((size_t)ncols + 1));
+	for (i = 0; i < ncols; i++)
+		bottom[i] = -1;
 	for (p = 0; p < np; p++) {
-		map_columns(&pp[p], &pp[0].lay);
+		if (p > 0)
+			pp[p].skip = repeated_header(&pp[p], &pp[0].lay,
+			    header_rows);
 		pp[p].rowbase = rows;
-		put_cells(g, &pp[p], header_rows, p == 0);
+		put_cells(g, &pp[p], keep, header_rows, p == 0, bottom);
 		rows += pp[p].lay.nrows - pp[p].skip;
 	}
 	qsort(g->cells, (size_t)g->ncells, sizeof(*g->cells),
@@ -295,6 +410,8 @@ geomgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
 		glayout_free(&pp[p].lay);
 		free(pp[p].colmap);
 	}
+	free(bottom);
+	free(keep);
 	free(pp);
 	free(pages);
 }

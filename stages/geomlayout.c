@@ -18,7 +18,8 @@
  *             span reaching across the edge into an empty slot joins them
  *   cells     slots joined without walls, the spans whose centres fall in
  *             them in reading order
- *   prune     columns no span falls in (a spacer between two rulings) go
+ *   used      the columns some span falls in (the others are spacers
+ *             between two rulings, dropped once all pages are stitched)
  */
 #include <math.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@
 #include "rowwrap.h"
 
 /* Rulings this far (pt) outside the text still belong to the table. */
-#define FRAME_MARGIN	25.0
+#define FRAME_MARGIN	80.0
 /* Share of an edge a ruling must cover to be a wall there. */
 #define WALL_COVER	0.5
 /* Share of the table's width a horizontal ruling covers to close a band. */
@@ -927,71 +928,17 @@ make_cells(struct glayout *lay, const int *parent, const int *rowof)
 
 /* ----------------------------------------------------------------- prune */
 
-/* Drop the columns no span falls in, narrowing the cells over them. */
+/* The columns some span falls in; the others are spacers between rules. */
 static void
-prune_columns(struct glayout *lay)
+used_columns(struct glayout *lay)
 {
-	int *used, *newc, c, i, r, n = 0, nc = lay->ncols;
-	int *slot;
+	int i, k;
 
-	used = xcalloc((size_t)nc + 1, sizeof(int));
+	lay->colused = xcalloc((size_t)lay->ncols + 1, sizeof(int));
 	for (i = 0; i < lay->ncells; i++)
-		if (lay->cells[i].n > 0)
-			for (c = 0; c < lay->cells[i].n; c++) {
-				const struct tspan *s =
-				    &lay->v[lay->cells[i].spans[c]];
-
-				used[glayout_column_of(lay, span_cx(s))] = 1;
-			}
-	newc = xmalloc(sizeof(int) * ((size_t)nc + 1));
-	for (c = 0; c < nc; c++)
-		newc[c] = used[c] ? n++ : -1;
-	if (n == nc || n == 0) {
-		free(used);
-		free(newc);
-		return;
-	}
-	for (i = 0; i < lay->ncells; i++) {
-		struct lcell *cl = &lay->cells[i];
-		int a = -1, b = -1;
-
-		for (c = cl->c0; c <= cl->c1; c++)
-			if (newc[c] >= 0) {
-				if (a < 0)
-					a = newc[c];
-				b = newc[c];
-			}
-		cl->c0 = a;
-		cl->c1 = b;
-	}
-	slot = xmalloc(sizeof(int) * ((size_t)lay->nrows * (size_t)n + 1));
-	for (r = 0; r < lay->nrows; r++)
-		for (c = 0; c < nc; c++)
-			if (newc[c] >= 0)
-				slot[r * n + newc[c]] = lay->slot[r * nc + c];
-	free(lay->slot);
-	lay->slot = slot;
-	/* Boundaries: keep the left edge of each kept column. */
-	{
-		double *xb = xmalloc(sizeof(double) * ((size_t)n + 2));
-		int *xr = xmalloc(sizeof(int) * ((size_t)n + 2));
-		int m = 0;
-
-		for (c = 0; c < nc; c++)
-			if (newc[c] >= 0) {
-				xb[m] = lay->xb[c];
-				xr[m++] = lay->xrule[c];
-			}
-		xb[m] = lay->xb[nc];
-		xr[m] = lay->xrule[nc];
-		free(lay->xb);
-		free(lay->xrule);
-		lay->xb = xb;
-		lay->xrule = xr;
-	}
-	lay->ncols = n;
-	free(used);
-	free(newc);
+		for (k = 0; k < lay->cells[i].n; k++)
+			lay->colused[glayout_column_of(lay,
+			    span_cx(&lay->v[lay->cells[i].spans[k]]))] = 1;
 }
 
 void
@@ -1021,7 +968,7 @@ glayout_build(struct glayout *lay, const struct tspan *v, const int *idx,
 	owner = slot_owners(lay, rowof);
 	join_slots(lay, owner, parent);
 	make_cells(lay, parent, rowof);
-	prune_columns(lay);
+	used_columns(lay);
 	free(owner);
 	free(rowof);
 	free(parent);
@@ -1040,6 +987,7 @@ glayout_free(struct glayout *lay)
 	free(lay->xb);
 	free(lay->xrule);
 	free(lay->textmax);
+	free(lay->colused);
 	gseps_free(&lay->hs);
 	gseps_free(&lay->vs);
 	glines_free(lay->lines, lay->nlines);

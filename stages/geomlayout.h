@@ -39,6 +39,7 @@ struct glayout {
 	int		*xrule;		/* the vertical separator there, or -1 */
 	int		 ncols;
 	double		*textmax;	/* right edge of each column's words */
+	int		*colused;	/* some span falls in the column */
 	struct lrow	*rows;
 	int		 nrows;
 	struct lcell	*cells;

@@ -167,10 +167,27 @@ kept_range(const int *keep, int c0, int c1, int *last)
 	return first;
 }
 
+/* Is the text one of the first page's header cells? */
+static int
+header_word(const struct glayout *first, int header_rows, const char *text,
+    struct buf *scratch)
+{
+	int k;
+
+	for (k = 0; k < first->ncells; k++) {
+		if (first->cells[k].n == 0 || first->cells[k].r0 >= header_rows)
+			continue;
+		glayout_cell_text(first, &first->cells[k], scratch);
+		if (strcmp(buf_str(scratch), text) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
- * A later page that prints the header again: its rows above the first
- * body row hold only words of the first page's header.  Returns how many
- * rows to drop.
+ * A later page that prints the header again: its leading rows hold only
+ * words of the first page's header cells.  Returns how many rows to
+ * drop.
  */
 static int
 repeated_header(const struct gpage_part *pp, const struct glayout *first,
@@ -178,32 +195,27 @@ repeated_header(const struct gpage_part *pp, const struct glayout *first,
 {
 	const struct glayout *lay = &pp->lay;
 	struct buf a = BUF_INIT, b = BUF_INIT;
-	int hb = first_body_row(lay), i, k, found, any = 0;
+	int r, i, words, ok = 1;
 
-	if (hb <= 0 || hb >= lay->nrows || header_rows == 0)
+	if (header_rows == 0)
 		return 0;
-	for (i = 0; i < lay->ncells; i++) {
-		const struct lcell *cl = &lay->cells[i];
+	for (r = 0; r < lay->nrows && r < header_rows + 2 && ok; r++) {
+		words = 0;
+		for (i = 0; i < lay->ncells && ok; i++) {
+			const struct lcell *cl = &lay->cells[i];
 
-		if (cl->n == 0 || cl->r0 >= hb)
-			continue;
-		glayout_cell_text(lay, cl, &a);
-		for (k = 0, found = 0; k < first->ncells && !found; k++) {
-			if (first->cells[k].n == 0 ||
-			    first->cells[k].r0 >= header_rows)
+			if (cl->n == 0 || cl->r0 != r)
 				continue;
-			glayout_cell_text(first, &first->cells[k], &b);
-			found = strcmp(buf_str(&a), buf_str(&b)) == 0;
+			glayout_cell_text(lay, cl, &a);
+			ok = header_word(first, header_rows, buf_str(&a), &b);
+			words++;
 		}
-		if (!found) {
-			hb = 0;
-			break;
-		}
-		any = 1;
+		if (words == 0)
+			ok = 0;
 	}
 	buf_free(&a);
 	buf_free(&b);
-	return any ? hb : 0;
+	return ok ? r : r - 1;
 }
 
 /* ----------------------------------------------------------- output */

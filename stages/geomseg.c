@@ -795,6 +795,60 @@ set_part(struct buf *b, int *part, int want)
 	*part = want;
 }
 
+/* The words of line i inside region r, or 0 if none is. */
+static int
+region_text(struct pagework *w, int i, const struct gregion *r,
+    struct buf *text)
+{
+	int k, in = 0;
+
+	buf_clear(text);
+	buf_adds(text, "");
+	for (k = 0; k < w->lines[i].n; k++) {
+		const struct tspan *s = &w->g->page.spans[w->lines[i].spans[k]];
+
+		if (!region_holds(r, s))
+			continue;
+		if (in++)
+			buf_addc(text, ' ');
+		buf_adds(text, s->text);
+	}
+	return in;
+}
+
+static int
+table_line(const struct pagework *w, const struct ptable *t, int i)
+{
+	return w->pl[i].cls != LC_FURNITURE &&
+	    !(i >= t->cap_from && i < t->cap_to) &&
+	    !(i >= t->note_from && i < t->note_to) &&
+	    line_in_region(w, i, &t->r);
+}
+
+/*
+ * On a continued page: how many leading lines repeat the open table's
+ * header.  Only a header repeated whole is dropped here; one whose lines
+ * break differently is left to row-align, which compares cells.
+ */
+static int
+repeated_lines(struct pagework *w, const struct ptable *t)
+{
+	struct buf text = BUF_INIT;
+	int i, n = 0, all = 1;
+
+	for (i = 0; i < w->n; i++) {
+		if (!table_line(w, t, i) || !region_text(w, i, &t->r, &text))
+			continue;
+		if (line_is_data(w->g->tr, buf_str(&text), text.len))
+			break;
+		if (!repeated_head(w->g, buf_str(&text)))
+			all = 0;
+		n++;
+	}
+	buf_free(&text);
+	return all ? n : 0;
+}
+
 /* The table's own lines: head until the first data line, then body. */
 static void
 emit_body(struct pagework *w, int ti, int continues, int *part)
@@ -802,32 +856,17 @@ emit_body(struct pagework *w, int ti, int continues, int *part)
 	struct geomseg *g = w->g;
 	struct ptable *t = &w->t[ti];
 	struct buf text = BUF_INIT, *b = &g->open;
-	int i, k, repeat = continues, want = continues ? 2 : 1, in;
+	int i, drop, want = continues ? 2 : 1;
 
+	drop = continues ? repeated_lines(w, t) : 0;
 	for (i = 0; i < w->n; i++) {
 		/* By span, not by line: tables side by side share lines. */
-		if (w->pl[i].cls == LC_FURNITURE ||
-		    (i >= t->cap_from && i < t->cap_to) ||
-		    (i >= t->note_from && i < t->note_to) ||
-		    !line_in_region(w, i, &t->r))
+		if (!table_line(w, t, i) || !region_text(w, i, &t->r, &text))
 			continue;
-		/* The part of the line inside the region. */
-		buf_clear(&text);
-		for (k = in = 0; k < w->lines[i].n; k++) {
-			const struct tspan *s =
-			    &g->page.spans[w->lines[i].spans[k]];
-
-			if (!region_holds(&t->r, s))
-				continue;
-			if (in++)
-				buf_addc(&text, ' ');
-			buf_adds(&text, s->text);
+		if (drop > 0) {
+			drop--;
+			continue;
 		}
-		if (in == 0)
-			continue;
-		if (repeat && repeated_head(g, buf_str(&text)))
-			continue;
-		repeat = 0;
 		if (want == 1 && line_is_data(g->tr, buf_str(&text), text.len))
 			want = 2;
 		set_part(b, part, want);

@@ -560,6 +560,28 @@ band_rows(struct glayout *lay, int first, int n, double top, double bottom,
 	free(group);
 }
 
+/*
+ * Text a cell could not hold runs over the ruling under it: a line
+ * sitting on the ruling, set as tight under the band's last line as
+ * the stacked characters above it, is still the band's.
+ */
+static int
+overflows(const struct glayout *lay, int first, int i, double bottom)
+{
+	const struct gline *l = &lay->lines[i], *p;
+	int k;
+
+	if (l->top >= bottom || l->cy - bottom > 0.4 * l->height)
+		return 0;
+	for (k = i - 1; k >= first; k--) {
+		p = &lay->lines[k];
+		if (l->top - p->bottom < 0.3 * l->height && l->left <
+		    p->right && l->right > p->left)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 find_rows(struct glayout *lay)
 {
@@ -572,7 +594,8 @@ find_rows(struct glayout *lay)
 		bottom = h + 1 < lay->hs.n ? lay->hs.v[h + 1].pos :
 		    lay->y1 + 1;
 		first = i;
-		while (i < lay->nlines && lay->lines[i].cy < bottom)
+		while (i < lay->nlines && (lay->lines[i].cy < bottom ||
+		    overflows(lay, first, i, bottom)))
 			i++;
 		if (i > first)
 			band_rows(lay, first, i - first, top, bottom, h,

@@ -412,8 +412,9 @@ geomgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
 		put_cells(g, &pp[p], keep, header_rows, p == 0, bottom);
 		rows += pp[p].lay.nrows - pp[p].skip;
 	}
-	qsort(g->cells, (size_t)g->ncells, sizeof(*g->cells),
-	    cmp_header_first);
+	if (g->ncells > 0)
+		qsort(g->cells, (size_t)g->ncells, sizeof(*g->cells),
+		    cmp_header_first);
 	column_types(g, rows);
 	header_paths(g);
 	if (f)

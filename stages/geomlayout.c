@@ -205,7 +205,8 @@ drop_spanning(struct xspan *xs, int n, const struct xcomp *comps, int ncomps)
 		w[nw++].hi = b->lo;
 	}
 	free(byline);
-	qsort(w, (size_t)nw, sizeof(*w), cmp_ival_lo);
+	if (nw > 0)
+		qsort(w, (size_t)nw, sizeof(*w), cmp_ival_lo);
 	for (i = 0; i < n && nw > 0; i++) {
 		if (xs[i].out)
 			continue;

@@ -633,7 +633,8 @@ regions_find(const struct gpageview *in, struct gregion **out)
 	ruled_regions(pv, &v, &n);
 	n = drop_nested(v, n);
 	aligned_regions(pv, &v, &n);
-	qsort(v, (size_t)n, sizeof(*v), cmp_region);
+	if (n > 0)
+		qsort(v, (size_t)n, sizeof(*v), cmp_region);
 	free(struck);
 	*out = v;
 	return n;

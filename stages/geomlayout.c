@@ -246,6 +246,9 @@ text_columns(struct glayout *lay, struct xcomp **out)
 		for (k = 0; k < lay->lines[i].n; k++) {
 			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
 
+			/* A footnote mark is no column of its own. */
+			if (span_is_superscript(s, &lay->lines[i]))
+				continue;
 			xs = xreallocarray(xs, (size_t)n + 1, sizeof(*xs));
 			xs[n].lo = s->x0;
 			xs[n].hi = s->x1;
@@ -313,6 +316,8 @@ gap_supported(const struct glayout *lay, double x)
 		for (k = 0; k < lay->lines[i].n; k++) {
 			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
 
+			if (span_is_superscript(s, &lay->lines[i]))
+				continue;
 			if (s->x1 <= x && s->x0 >= lo)
 				left = 1;
 			else if (s->x0 >= x && s->x1 <= hi)

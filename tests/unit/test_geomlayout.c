@@ -1,0 +1,412 @@
+/*
+ * test_geomlayout.c - rebuilding a table's cells from span boxes and
+ * ruling lines: the cases each technique of geomlayout.c, rowwrap.c and
+ * geomgrid.c exists for.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "geomgrid.h"
+#include "geomlayout.h"
+#include "grid.h"
+#include "tap.h"
+
+#define MAXS	64
+#define MAXR	64
+
+struct fixture {
+	struct tspan	 s[MAXS];
+	int		 ns;
+	struct trule	 r[MAXR];
+	int		 nr;
+};
+
+static void
+span(struct fixture *f, long page, double x0, double y0, double x1,
+    double y1, const char *text)
+{
+	struct tspan *s = &f->s[f->ns++];
+
+	memset(s, 0, sizeof(*s));
+	s->page = page;
+	s->x0 = x0;
+	s->y0 = y0;
+	s->x1 = x1;
+	s->y1 = y1;
+	s->size = y1 - y0;
+	s->font = (char *)"F";
+	s->text = (char *)text;
+	s->part = 2;
+}
+
+static void
+rule(struct fixture *f, long page, double x0, double y0, double x1, double y1)
+{
+	struct trule *r = &f->r[f->nr++];
+
+	r->page = page;
+	r->x0 = x0;
+	r->y0 = y0;
+	r->x1 = x1;
+	r->y1 = y1;
+	r->width = 0.5;
+}
+
+static void
+layout(struct glayout *lay, const struct fixture *f, long page)
+{
+	int idx[MAXS], i, n = 0;
+
+	for (i = 0; i < f->ns; i++)
+		if (f->s[i].page == page)
+			idx[n++] = i;
+	glayout_build(lay, f->s, idx, n, f->r, f->nr, page);
+}
+
+/* The text of the cell at (row, col), "" if empty, NULL if none. */
+static const char *
+text_at(const struct glayout *lay, int row, int col, struct buf *b)
+{
+	int id = glayout_cell_at(lay, row, col);
+
+	if (id < 0)
+		return NULL;
+	glayout_cell_text(lay, &lay->cells[id], b);
+	return buf_str(b);
+}
+
+static const struct lcell *
+cell_at(const struct glayout *lay, int row, int col)
+{
+	int id = glayout_cell_at(lay, row, col);
+
+	return id < 0 ? NULL : &lay->cells[id];
+}
+
+/*
+ * A ruled header: the rule under the group heading stops short of the
+ * first column, and the rule between the group's two columns starts
+ * below the heading.  Missing rulings are merged cells.
+ */
+static void
+merged_header_cells_from_missing_rulings(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+	const struct lcell *c;
+
+	rule(&f, 1, 0, 0, 300, 0);
+	rule(&f, 1, 100, 20, 300, 20);		/* not over column 0 */
+	rule(&f, 1, 0, 40, 300, 40);
+	rule(&f, 1, 0, 60, 300, 60);
+	rule(&f, 1, 0, 0, 0, 60);
+	rule(&f, 1, 100, 0, 100, 60);
+	rule(&f, 1, 200, 20, 200, 60);		/* not in row 0 */
+	rule(&f, 1, 300, 0, 300, 60);
+	span(&f, 1, 30, 15, 70, 25, "科目名称");	/* centred on rows 0-1 */
+	span(&f, 1, 180, 5, 220, 15, "本年支出");
+	span(&f, 1, 130, 25, 170, 35, "基本支出");
+	span(&f, 1, 230, 25, 270, 35, "项目支出");
+	span(&f, 1, 5, 45, 25, 55, "合计");
+	span(&f, 1, 170, 45, 195, 55, "1.00");
+	span(&f, 1, 270, 45, 295, 55, "2.00");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 3, "three rows between four level rules");
+	is_int(lay.ncols, 3, "three columns between four uprights");
+	c = cell_at(&lay, 0, 0);
+	ok(c && c->r0 == 0 && c->r1 == 1 && c->c0 == 0 && c->c1 == 0,
+	    "no rule under column 0's heading: one cell over two rows");
+	is_str(text_at(&lay, 0, 0, &b), "科目名称", "its text");
+	c = cell_at(&lay, 0, 1);
+	ok(c && c->c0 == 1 && c->c1 == 2 && c->r1 == 0,
+	    "no upright in the top row: the heading spans both columns");
+	is_str(text_at(&lay, 1, 2, &b), "项目支出", "the sub-heading keeps its own cell");
+	is_str(text_at(&lay, 2, 2, &b), "2.00", "body cells under them");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+/* A narrow header printed one character per line is one cell's text. */
+static void
+stacked_characters_joined(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+
+	rule(&f, 1, 0, 0, 120, 0);
+	rule(&f, 1, 0, 50, 120, 50);
+	rule(&f, 1, 0, 70, 120, 70);
+	rule(&f, 1, 0, 0, 0, 70);
+	rule(&f, 1, 60, 0, 60, 70);
+	rule(&f, 1, 120, 0, 120, 70);
+	span(&f, 1, 10, 20, 50, 30, "项目");
+	span(&f, 1, 85, 5, 95, 15, "小");
+	span(&f, 1, 85, 17, 95, 27, "计");
+	span(&f, 1, 80, 29, 100, 39, "金额");
+	span(&f, 1, 5, 55, 40, 65, "行政运行");
+	span(&f, 1, 85, 55, 115, 65, "1.00");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 2, "the ruled header is one row");
+	is_str(text_at(&lay, 0, 1, &b), "小计金额",
+	    "stacked characters read top down, no spaces between CJK");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+/*
+ * Without rulings, a label wrapped onto a second line with nothing in
+ * the amount columns belongs to the row above; a short label that fits
+ * its column does not take the next line.
+ */
+static void
+wrapped_label_joined(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+
+	span(&f, 1, 10, 0, 130, 10, "机关事业单位基本养老保险");
+	span(&f, 1, 200, 0, 230, 10, "52.00");
+	span(&f, 1, 260, 0, 290, 10, "52.00");
+	span(&f, 1, 10, 12, 50, 22, "缴费支出");
+	span(&f, 1, 10, 26, 50, 36, "行政运行");
+	span(&f, 1, 200, 26, 230, 36, "16.00");
+	span(&f, 1, 260, 26, 290, 36, "16.00");
+	span(&f, 1, 10, 40, 50, 50, "住房公积");
+	span(&f, 1, 200, 40, 230, 50, "3.00");
+	span(&f, 1, 260, 40, 290, 50, "3.00");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 3, "four lines, three rows");
+	is_str(text_at(&lay, 0, 0, &b), "机关事业单位基本养老保险缴费支出",
+	    "the wrapped label is one cell");
+	is_str(text_at(&lay, 1, 0, &b), "行政运行",
+	    "a label that fits starts its own row");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+/*
+ * Columns from the gaps the body lines share; a heading over two
+ * columns reaches across their gap and is one cell over both.
+ */
+static void
+columns_from_shared_gaps(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+	const struct lcell *c;
+
+	span(&f, 1, 130, 0, 230, 10, "Budgeted amounts");
+	span(&f, 1, 130, 12, 170, 22, "Original");
+	span(&f, 1, 200, 12, 230, 22, "Final");
+	span(&f, 1, 10, 24, 80, 34, "Revenue");
+	span(&f, 1, 140, 24, 170, 34, "44,278");
+	span(&f, 1, 200, 24, 230, 34, "47,377");
+	span(&f, 1, 10, 36, 90, 46, "Fines and fees");
+	span(&f, 1, 140, 36, 170, 46, "14,276");
+	span(&f, 1, 200, 36, 230, 46, "15,275");
+	span(&f, 1, 10, 48, 60, 58, "Total");
+	span(&f, 1, 135, 48, 170, 58, "171,780");
+	span(&f, 1, 195, 48, 230, 58, "179,626");
+	layout(&lay, &f, 1);
+	is_int(lay.ncols, 3, "three columns from the shared gaps");
+	is_int(lay.nrows, 5, "one row per line");
+	c = cell_at(&lay, 0, 1);
+	ok(c && c->c0 == 1 && c->c1 == 2,
+	    "the heading over two columns spans them");
+	is_str(text_at(&lay, 1, 2, &b), "Final", "sub-heading in its column");
+	is_str(text_at(&lay, 4, 1, &b), "171,780", "right-aligned numbers");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+/*
+ * A justified line in a ruled cell leaves gaps between its words that
+ * the cell's other lines cross: no column boundary there.
+ */
+static void
+justified_words_stay_in_their_cell(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+
+	rule(&f, 1, 0, 0, 200, 0);
+	rule(&f, 1, 0, 30, 200, 30);
+	rule(&f, 1, 0, 50, 200, 50);
+	rule(&f, 1, 0, 0, 0, 50);
+	rule(&f, 1, 120, 0, 120, 50);
+	rule(&f, 1, 200, 0, 200, 50);
+	span(&f, 1, 5, 5, 40, 14, "Number");
+	span(&f, 1, 60, 5, 70, 14, "of");
+	span(&f, 1, 90, 5, 115, 14, "states");
+	span(&f, 1, 5, 16, 100, 25, "in the analysis");
+	span(&f, 1, 150, 5, 190, 14, "Total");
+	span(&f, 1, 5, 35, 40, 45, "All");
+	span(&f, 1, 170, 35, 190, 45, "21");
+	layout(&lay, &f, 1);
+	is_int(lay.ncols, 2, "two ruled columns, none from the word gaps");
+	is_str(text_at(&lay, 0, 0, &b), "Number of states in the analysis",
+	    "Latin words spaced, lines joined");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+/* A footnote mark printed small and raised stays apart from its number. */
+static void
+superscript_kept_apart(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+
+	span(&f, 1, 10, 0, 60, 10, "Germany");
+	span(&f, 1, 100, 0, 125, 10, "111.4");
+	span(&f, 1, 126, -2, 132, 4, "**");
+	span(&f, 1, 10, 12, 60, 22, "Greece");
+	span(&f, 1, 100, 12, 125, 22, "147.2");
+	span(&f, 1, 10, 24, 60, 34, "Italy");
+	span(&f, 1, 100, 24, 125, 34, "139.9");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 3, "the raised mark is on its number's line");
+	is_str(text_at(&lay, 0, 1, &b), "111.4 **",
+	    "the mark follows the number, a space between");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+/* A year printed halfway down its Men, Women, Total rows spans them. */
+static void
+centred_label_spans_its_rows(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	const struct lcell *c;
+
+	rule(&f, 1, 0, 0, 300, 0);
+	rule(&f, 1, 0, 36, 300, 36);
+	span(&f, 1, 10, 13, 40, 23, "1991");
+	span(&f, 1, 60, 1, 100, 11, "Men");
+	span(&f, 1, 200, 1, 230, 11, "11.0");
+	span(&f, 1, 260, 1, 290, 11, "40.7");
+	span(&f, 1, 60, 13, 100, 23, "Women");
+	span(&f, 1, 200, 13, 230, 23, "6.6");
+	span(&f, 1, 260, 13, 290, 23, "16.0");
+	span(&f, 1, 60, 25, 100, 35, "Total");
+	span(&f, 1, 200, 25, 230, 35, "8.9");
+	span(&f, 1, 260, 25, 290, 35, "28.7");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 3, "three rows in one ruled band");
+	c = cell_at(&lay, 1, 0);
+	ok(c && c->r0 == 0 && c->r1 == 2, "the year spans the three rows");
+	glayout_free(&lay);
+}
+
+/*
+ * A long code wrapped in its ruled cell is one cell, not two rows: the
+ * second line has a number in one column only.
+ */
+static void
+wrapped_number_in_ruled_row(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+
+	rule(&f, 1, 0, 0, 200, 0);
+	rule(&f, 1, 0, 30, 200, 30);
+	rule(&f, 1, 0, 0, 0, 30);
+	rule(&f, 1, 100, 0, 100, 30);
+	rule(&f, 1, 200, 0, 200, 30);
+	span(&f, 1, 5, 2, 95, 12, "412170220000000005");
+	span(&f, 1, 5, 16, 25, 26, "256");
+	span(&f, 1, 160, 9, 190, 19, "4.29");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 1, "one row");
+	is_str(text_at(&lay, 0, 0, &b), "412170220000000005 256",
+	    "the code's two lines in one cell");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+static const struct gcell *
+grid_at(const struct grid *g, int row, int col)
+{
+	int i;
+
+	for (i = 0; i < g->ncells; i++)
+		if (g->cells[i].row == row && g->cells[i].col == col)
+			return &g->cells[i];
+	return NULL;
+}
+
+/* One page of a ruled two-column table: header, then two body rows. */
+static void
+ruled_page(struct fixture *f, long page, const char *a, const char *b,
+    const char *c, const char *d)
+{
+	rule(f, page, 0, 0, 200, 0);
+	rule(f, page, 0, 20, 200, 20);
+	rule(f, page, 0, 40, 200, 40);
+	rule(f, page, 0, 60, 200, 60);
+	rule(f, page, 0, 0, 0, 60);
+	rule(f, page, 100, 0, 100, 60);
+	rule(f, page, 200, 0, 200, 60);
+	span(f, page, 30, 5, 70, 15, "项目");
+	span(f, page, 130, 5, 170, 15, "金额");
+	span(f, page, 5, 25, 60, 35, a);
+	span(f, page, 160, 25, 195, 35, b);
+	span(f, page, 5, 45, 60, 55, c);
+	span(f, page, 160, 45, 195, 55, d);
+}
+
+/*
+ * A table continued on the next page with its header printed again:
+ * the pages' rows follow each other, the repeated header is dropped.
+ */
+static void
+continued_table_drops_repeated_header(void)
+{
+	struct fixture f = { 0 };
+	struct tinput in;
+	struct grid g;
+	const struct gcell *c;
+
+	ruled_page(&f, 1, "行政运行", "1.00", "事业运行", "2.00");
+	ruled_page(&f, 2, "其他支出", "3.00", "住房公积金", "4.00");
+	memset(&in, 0, sizeof(in));
+	in.spans = f.s;
+	in.nspans = f.ns;
+	in.rules = f.r;
+	in.nrules = f.nr;
+	grid_init(&g);
+	geomgrid_build(&g, NULL, &in);
+	is_int(g.header_rows, 1, "one header row");
+	is_int(g.nrows, 4, "four body rows from two pages");
+	c = grid_at(&g, 3, 0);
+	ok(c && strcmp(c->text, "其他支出") == 0 && c->page == 2,
+	    "page 2's first body row follows page 1's last");
+	ok(grid_at(&g, 5, 0) == NULL, "no header row repeated in the body");
+	is_str(g.cols[1].path, "金额", "the column's path from the header");
+	grid_free(&g);
+}
+
+int
+main(void)
+{
+	merged_header_cells_from_missing_rulings();
+	stacked_characters_joined();
+	wrapped_label_joined();
+	columns_from_shared_gaps();
+	justified_words_stay_in_their_cell();
+	superscript_kept_apart();
+	centred_label_spans_its_rows();
+	wrapped_number_in_ruled_row();
+	continued_table_drops_repeated_header();
+	return tap_done();
+}

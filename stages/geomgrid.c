@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "geomgrid.h"
+#include "geomhead.h"
 #include "geomlayout.h"
 #include "number.h"
 #include "tabgrid.h"
@@ -392,6 +393,7 @@ geomgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
 	pp = xcalloc((size_t)np, sizeof(*pp));
 	for (p = 0; p < np; p++) {
 		layout_page(&pp[p], in, pages[p]);
+		geomhead_rebuild(&pp[p].lay, first_body_row(&pp[p].lay));
 		map_columns(&pp[p], &pp[0].lay);
 	}
 	header_rows = first_body_row(&pp[0].lay);

@@ -168,18 +168,24 @@ kept_range(const int *keep, int c0, int c1, int *last)
 	return first;
 }
 
-/* Is the text one of the first page's header cells? */
+/*
+ * Is the text (a span of a later page) part of one of the first page's
+ * header cells?  A header printed again may break its lines elsewhere,
+ * or lose to clipping what overflowed its cell.
+ */
 static int
 header_word(const struct glayout *first, int header_rows, const char *text,
     struct buf *scratch)
 {
 	int k;
 
+	if (*text == '\0')
+		return 1;
 	for (k = 0; k < first->ncells; k++) {
 		if (first->cells[k].n == 0 || first->cells[k].r0 >= header_rows)
 			continue;
 		glayout_cell_text(first, &first->cells[k], scratch);
-		if (strcmp(buf_str(scratch), text) == 0)
+		if (strstr(buf_str(scratch), text) != NULL)
 			return 1;
 	}
 	return 0;
@@ -187,34 +193,29 @@ header_word(const struct glayout *first, int header_rows, const char *text,
 
 /*
  * A later page that prints the header again: its leading rows hold only
- * words of the first page's header cells.  Returns how many rows to
- * drop.
+ * pieces of the first page's header cells and no amount.  Returns how
+ * many rows to drop.
  */
 static int
 repeated_header(const struct gpage_part *pp, const struct glayout *first,
     int header_rows)
 {
 	const struct glayout *lay = &pp->lay;
-	struct buf a = BUF_INIT, b = BUF_INIT;
-	int r, i, words, ok = 1;
+	struct buf b = BUF_INIT;
+	int r, i, k, ok = 1;
 
 	if (header_rows == 0)
 		return 0;
-	for (r = 0; r < lay->nrows && r < header_rows + 2 && ok; r++) {
-		words = 0;
-		for (i = 0; i < lay->ncells && ok; i++) {
-			const struct lcell *cl = &lay->cells[i];
+	for (r = 0; r < lay->nrows && ok; r++)
+		for (i = lay->rows[r].first; i < lay->rows[r].first +
+		    lay->rows[r].nlines && ok; i++)
+			for (k = 0; k < lay->lines[i].n && ok; k++) {
+				const struct tspan *s =
+				    &lay->v[lay->lines[i].spans[k]];
 
-			if (cl->n == 0 || cl->r0 != r)
-				continue;
-			glayout_cell_text(lay, cl, &a);
-			ok = header_word(first, header_rows, buf_str(&a), &b);
-			words++;
-		}
-		if (words == 0)
-			ok = 0;
-	}
-	buf_free(&a);
+				ok = !span_is_amount(s) && header_word(first,
+				    header_rows, s->text, &b);
+			}
 	buf_free(&b);
 	return ok ? r : r - 1;
 }
@@ -393,7 +394,9 @@ geomgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
 	pp = xcalloc((size_t)np, sizeof(*pp));
 	for (p = 0; p < np; p++) {
 		layout_page(&pp[p], in, pages[p]);
-		geomhead_rebuild(&pp[p].lay, first_body_row(&pp[p].lay));
+		if (p == 0)
+			geomhead_rebuild(&pp[p].lay,
+			    first_body_row(&pp[p].lay));
 		map_columns(&pp[p], &pp[0].lay);
 	}
 	header_rows = first_body_row(&pp[0].lay);

@@ -83,6 +83,14 @@ ruled_between(const struct glayout *lay, const struct hspan *a,
 	return 0;
 }
 
+/* The first word of a row numbering the columns: 栏次, 行次. */
+static int
+numbering_word(const char *s)
+{
+	return strcmp(s, "栏次") == 0 || strcmp(s, "行次") == 0 ||
+	    strcmp(s, "栏 次") == 0;
+}
+
 /* Does span b, on a later line, go on with the text of span a? */
 static int
 same_block(const struct glayout *lay, const struct hspan *a,
@@ -92,6 +100,9 @@ same_block(const struct glayout *lay, const struct hspan *a,
 	double h = fmin(a->h, b->h);
 
 	if (b->y0 < a->y1 - 0.3 * h || b->y0 - a->y1 > 0.6 * h)
+		return 0;
+	/* Words do not wrap into numbers, nor into the numbering row. */
+	if (span_is_number(s) != span_is_number(t) || numbering_word(t->text))
 		return 0;
 	if (fmin(s->x1, t->x1) <= fmax(s->x0, t->x0))
 		return 0;

@@ -347,6 +347,7 @@ find_rows(struct head *hd)
 {
 	struct glayout *lay = hd->lay;
 	double cand[MAX_CANDIDATES * 4 + 8], bd[MAX_HEAD_ROWS + 1];
+	double kbd[MAX_HEAD_ROWS + 1];
 	double best, cost, bestbd[MAX_HEAD_ROWS + 1], top, bottom, pad;
 	double ytop = 1e18, ybot = -1e18;
 	int nc, k, i, r0 = 0, r1 = 0, bestk = 1;
@@ -366,15 +367,15 @@ find_rows(struct head *hd)
 	for (k = 1; k <= MAX_HEAD_ROWS && k <= nc + 1; k++) {
 		if (k > 3 && nc > 16)
 			break;
-		bd[0] = top;
-		bd[k] = bottom;
+		bd[0] = kbd[0] = top;
+		bd[k] = kbd[k] = bottom;
 		cost = 1e13;
-		search(hd, cand, nc, k, bd, 1, 0, &cost, bd);
+		search(hd, cand, nc, k, bd, 1, 0, &cost, kbd);
 		/* A row more must buy more than a point of centring. */
 		if (cost + 1.0 * k < best) {
 			best = cost + 1.0 * k;
 			bestk = k;
-			memcpy(bestbd, bd, sizeof(double) * (size_t)(k + 1));
+			memcpy(bestbd, kbd, sizeof(double) * (size_t)(k + 1));
 		}
 	}
 	hd->nrows = bestk;

@@ -259,7 +259,10 @@ best_run(const struct hblock *b, const double *bd, int k, int *r0, int *r1)
 		for (j = i; j < k; j++) {
 			if (b->y0 < bd[i] - slack || b->y1 > bd[j + 1] + slack)
 				continue;
-			d = fabs(b->cy - (bd[i] + bd[j + 1]) / 2);
+			/* The shortest run that centres it: a block in the
+			 * middle row is also centred on all three. */
+			d = fabs(b->cy - (bd[i] + bd[j + 1]) / 2) + 1.5 *
+			    (j - i);
 			if (d < best) {
 				best = d;
 				*r0 = i;

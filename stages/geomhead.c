@@ -46,6 +46,7 @@ struct head {
 	struct hblock	*b;
 	int		 nb;
 	double		*bx0, *bx1;	/* each column's body text extent */
+	double		*edge;		/* each column's left edge, ncols + 1 */
 	double		 bound[MAX_HEAD_ROWS + 1];
 	int		 nrows;
 };
@@ -216,6 +217,84 @@ body_extents(struct head *hd)
 			hd->bx0[c] = lay->xb[c] + 0.3 * w;
 			hd->bx1[c] = lay->xb[c + 1] - 0.3 * w;
 		}
+}
+
+/* How the body's words sit in column c: -1 left, 1 right, 0 neither. */
+static int
+alignment(const struct head *hd, int c)
+{
+	const struct glayout *lay = hd->lay;
+	int r, i, k, n = 0, left = 0, right = 0;
+
+	for (r = hd->hb; r < lay->nrows; r++)
+		for (i = lay->rows[r].first; i < lay->rows[r].first +
+		    lay->rows[r].nlines; i++)
+			for (k = 0; k < lay->lines[i].n; k++) {
+				const struct tspan *s =
+				    &lay->v[lay->lines[i].spans[k]];
+
+				if (glayout_column_of(lay, (s->x0 + s->x1) / 2)
+				    != c)
+					continue;
+				n++;
+				left += fabs(s->x0 - hd->bx0[c]) < 1.5;
+				right += fabs(s->x1 - hd->bx1[c]) < 1.5;
+			}
+	if (n < 2)
+		return 0;
+	if (right * 10 >= n * 7 && right >= left)
+		return 1;
+	return left * 10 >= n * 7 ? -1 : 0;
+}
+
+/* The centre of the bottom block standing over column c alone, or -1. */
+static double
+leaf_centre(const struct head *hd, int c)
+{
+	int i;
+
+	for (i = 0; i < hd->nb; i++)
+		if (hd->b[i].r1 == hd->nrows - 1 && hd->b[i].oc0 == c &&
+		    hd->b[i].oc1 == c)
+			return hd->b[i].cx;
+	return -1;
+}
+
+/*
+ * Where the invisible cells' edges are.  Numbers set right end near
+ * their cell's right edge, labels set left start near its left edge; a
+ * heading centred over a column whose other edge is known places the
+ * edge between.  Only a gap between two columns set neither way falls
+ * back to its middle.  Text gaps alone mislead: a wide column of short
+ * right-set numbers leaves most of its width empty on the left.
+ */
+static void
+cell_edges(struct head *hd)
+{
+	const struct glayout *lay = hd->lay;
+	double pad = 2.5, hc, e;
+	int c, n = lay->ncols, *al;
+
+	al = xmalloc(sizeof(int) * ((size_t)n + 1));
+	hd->edge = xmalloc(sizeof(double) * ((size_t)n + 2));
+	for (c = 0; c < n; c++)
+		al[c] = alignment(hd, c);
+	hd->edge[0] = hd->bx0[0] - pad;
+	hd->edge[n] = hd->bx1[n - 1] + pad;
+	for (c = 0; c + 1 < n; c++) {
+		if (al[c] == 1 && al[c + 1] == -1)
+			e = (hd->bx1[c] + hd->bx0[c + 1]) / 2;
+		else if (al[c] == 1)
+			e = hd->bx1[c] + pad;
+		else if (al[c + 1] == -1)
+			e = hd->bx0[c + 1] - pad;
+		else if (al[c + 1] == 1 && (hc = leaf_centre(hd, c + 1)) > 0)
+			e = 2 * hc - (hd->bx1[c + 1] + pad);
+		else
+			e = (hd->bx1[c] + hd->bx0[c + 1]) / 2;
+		hd->edge[c + 1] = fmin(fmax(e, hd->bx1[c]), hd->bx0[c + 1]);
+	}
+	free(al);
 }
 
 static void
@@ -424,19 +503,18 @@ claimed(const struct head *hd, const struct hblock *b, int c)
 static void
 bottom_columns(struct head *hd, struct hblock *b)
 {
-	const struct glayout *lay = hd->lay;
-	int a = b->oc0, z = b->oc1, grew = 1;
+		int a = b->oc0, z = b->oc1, grew = 1;
 	double d;
 
 	while (grew) {
 		grew = 0;
-		d = fabs(b->cx - (lay->xb[a] + lay->xb[z + 1]) / 2);
+		d = fabs(b->cx - (hd->edge[a] + hd->edge[z + 1]) / 2);
 		if (a > 0 && !claimed(hd, b, a - 1) &&
-		    fabs(b->cx - (lay->xb[a - 1] + lay->xb[z + 1]) / 2) < d) {
+		    fabs(b->cx - (hd->edge[a - 1] + hd->edge[z + 1]) / 2) < d) {
 			a--;
 			grew = 1;
-		} else if (z + 1 < lay->ncols && !claimed(hd, b, z + 1) &&
-		    fabs(b->cx - (lay->xb[a] + lay->xb[z + 2]) / 2) < d) {
+		} else if (z + 1 < hd->lay->ncols && !claimed(hd, b, z + 1) &&
+		    fabs(b->cx - (hd->edge[a] + hd->edge[z + 2]) / 2) < d) {
 			z++;
 			grew = 1;
 		}
@@ -455,18 +533,26 @@ cmp_ptr_cx(const void *x, const void *y)
 	return a->cx < b->cx ? -1 : a->cx > b->cx;
 }
 
-/* Parent p over children c[a..z]: how far from centred. */
+/*
+ * Parent p over children c[a..z]: how far from centred, over the
+ * children's words or over their columns' edges, whichever fits better
+ * (words stand centred in their own cells, edges are estimates).
+ */
 static double
-run_cost(const struct hblock *p, struct hblock **c, int a, int z)
+run_cost(const struct head *hd, const struct hblock *p, struct hblock **c,
+    int a, int z)
 {
 	double lo = 1e18, hi = -1e18, cost;
-	int i;
+	int i, c0 = c[a]->c0, c1 = c[a]->c1;
 
 	for (i = a; i <= z; i++) {
 		lo = fmin(lo, c[i]->x0);
 		hi = fmax(hi, c[i]->x1);
+		c0 = c[i]->c0 < c0 ? c[i]->c0 : c0;
+		c1 = c[i]->c1 > c1 ? c[i]->c1 : c1;
 	}
-	cost = fabs(p->cx - (lo + hi) / 2);
+	cost = fmin(fabs(p->cx - (lo + hi) / 2),
+	    fabs(p->cx - (hd->edge[c0] + hd->edge[c1 + 1]) / 2));
 	if (p->oc0 < c[a]->c0 || p->oc1 > c[z]->c1)
 		cost += 100;	/* its words stand outside the run */
 	return cost;
@@ -478,7 +564,8 @@ run_cost(const struct hblock *p, struct hblock **c, int a, int z)
  * run's columns.
  */
 static void
-split_runs(struct hblock **p, int m, struct hblock **c, int n)
+split_runs(const struct head *hd, struct hblock **p, int m,
+    struct hblock **c, int n)
 {
 	double *cost;
 	int *from, i, j, t, w = n + 1;
@@ -497,7 +584,7 @@ split_runs(struct hblock **p, int m, struct hblock **c, int n)
 
 				if (v >= 1e18)
 					continue;
-				v += run_cost(p[i - 1], c, t, j - 1);
+				v += run_cost(hd, p[i - 1], c, t, j - 1);
 				if (v < cost[i * w + j]) {
 					cost[i * w + j] = v;
 					from[i * w + j] = t;
@@ -560,7 +647,7 @@ parent_columns(struct head *hd, int r)
 				sp[pm++] = par[i];
 		for (i = a, km = 0; i <= z && km < 64; i++)
 			sk[km++] = kid[i];
-		split_runs(sp, pm, sk, km);
+		split_runs(hd, sp, pm, sk, km);
 	}
 	free(par);
 	free(kid);
@@ -574,6 +661,7 @@ place_columns(struct head *hd)
 
 	for (i = 0; i < hd->nb; i++)
 		own_columns(hd, &hd->b[i]);
+	cell_edges(hd);
 	for (r = hd->nrows - 1; r >= 0; r--) {
 		if (r < hd->nrows - 1)
 			parent_columns(hd, r);
@@ -710,5 +798,6 @@ geomhead_rebuild(struct glayout *lay, int hb)
 	free(hd.b);
 	free(hd.bx0);
 	free(hd.bx1);
+	free(hd.edge);
 	return hb;
 }

@@ -137,6 +137,41 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A decimal integer, without printf: it sits on every record written. */
+void
+buf_add_long(struct buf *b, long long v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
+	    (unsigned long long)v;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
+/* A coordinate to two decimals, rounded half away from zero. */
+void
+buf_add_fixed2(struct buf *b, double v)
+{
+	long long c = (long long)(v * 100.0 + (v < 0 ? -0.5 : 0.5));
+	unsigned long long u = c < 0 ? 0ULL - (unsigned long long)c :
+	    (unsigned long long)c;
+	char frac[3];
+
+	if (c < 0)
+		buf_addc(b, '-');
+	buf_add_long(b, (long long)(u / 100));
+	frac[0] = '.';
+	frac[1] = (char)('0' + u / 10 % 10);
+	frac[2] = (char)('0' + u % 10);
+	buf_add(b, frac, 3);
+}
+
 void
 buf_clear(struct buf *b)
 {

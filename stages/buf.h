@@ -28,6 +28,8 @@ void	 buf_addc(struct buf *, char);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list);
+void	 buf_add_long(struct buf *, long long);
+void	 buf_add_fixed2(struct buf *, double);
 void	 buf_clear(struct buf *);
 void	 buf_free(struct buf *);
 char	*buf_detach(struct buf *);

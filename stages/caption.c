@@ -102,6 +102,9 @@ caption_classify(struct textrules *tr, const char *s, size_t n)
 		return LINE_FURNITURE;
 	if (patlist_match(&tr->note, s, n) != -1)
 		return LINE_NOTE;
+	/* A line holding amounts is a row, never a caption. */
+	if (line_has_amount(s, n))
+		return LINE_TEXT;
 	memset(&probe, 0, sizeof(probe));
 	if (caption_read(tr, &probe, s, n))
 		kind = LINE_CAPTION;
@@ -186,10 +189,10 @@ first_token(const char *s, size_t n, size_t *start)
  * word; the line after it decides (LINE_MAYBE_DATA).
  */
 int
-line_is_data(struct textrules *tr, const char *s, size_t n)
+line_has_amount(const char *s, size_t n)
 {
 	struct num v;
-	size_t i = 0, start, len;
+	size_t i = 0, start;
 
 	while (i < n) {
 		while (i < n && (s[i] == ' ' || s[i] == '\t'))
@@ -201,6 +204,16 @@ line_is_data(struct textrules *tr, const char *s, size_t n)
 		    (v.decimals > 0 || v.grouped) && !v.percent)
 			return 1;
 	}
+	return 0;
+}
+
+int
+line_is_data(struct textrules *tr, const char *s, size_t n)
+{
+	size_t start, len;
+
+	if (line_has_amount(s, n))
+		return 1;
 	if (patlist_match(&tr->total, s, n) != -1)
 		return LINE_MAYBE_DATA;
 	len = first_token(s, n, &start);

@@ -42,6 +42,7 @@ int	 caption_continues(const struct caption *next,
 #define LINE_MAYBE_DATA	2
 
 int	 line_is_data(struct textrules *, const char *, size_t);
+int	 line_has_amount(const char *, size_t);
 char	*squeeze_cjk_spaces(const char *, size_t);
 
 #endif

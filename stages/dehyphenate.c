@@ -27,6 +27,7 @@ struct pending {
 	unsigned long	 lineno;
 	long		 page;
 	int		 gap;		/* blank lines before it */
+	int		 width;		/* of the whole line */
 	int		 first_width;	/* of its first fragment */
 	int		 last_width;	/* of its last fragment */
 	int		 cell;		/* all fragments joined as one cell */
@@ -78,8 +79,24 @@ page_break(struct dehy *d, long next_page)
 	emit_page(d);
 }
 
+/* What is known of a line once, asked of it several times. */
+struct lineinfo {
+	int	 width;
+	int	 tabbed;
+	int	 cell;		/* -1 not yet known */
+};
+
+static int
+is_cell(struct dehy *d, struct lineinfo *li, const char *s, size_t n)
+{
+	if (li->cell < 0)
+		li->cell = !li->tabbed && tj_is_cell_text(&d->tr, s, n);
+	return li->cell;
+}
+
 static void
-start_pending(struct dehy *d, const char *s, size_t n, unsigned long lineno)
+start_pending(struct dehy *d, const char *s, size_t n, unsigned long lineno,
+    struct lineinfo *li)
 {
 	struct pending *p = &d->p;
 
@@ -88,23 +105,26 @@ start_pending(struct dehy *d, const char *s, size_t n, unsigned long lineno)
 	p->lineno = lineno;
 	p->page = d->page;
 	p->gap = d->blanks;
-	p->first_width = p->last_width = tj_width(s, n);
-	p->tabbed = memchr(s, '\t', n) != NULL;
-	p->cell = !p->tabbed && tj_is_cell_text(&d->tr, s, n);
+	p->width = p->first_width = p->last_width = li->width;
+	p->tabbed = li->tabbed;
+	p->cell = is_cell(d, li, s, n);
 	p->valid = 1;
 }
 
 /* Glue b onto the pending line: a space only between two Latin words. */
 static void
-append(struct dehy *d, const char *b, size_t nb, int spaced)
+append(struct dehy *d, const char *b, size_t nb, int width_b, int spaced)
 {
 	struct buf *t = &d->p.text;
 
 	if (spaced && t->len && nb && (unsigned char)t->s[t->len - 1] < 0x80 &&
-	    (unsigned char)b[0] < 0x80 && t->s[t->len - 1] != '-')
+	    (unsigned char)b[0] < 0x80 && t->s[t->len - 1] != '-') {
 		buf_addc(t, ' ');
+		d->p.width++;
+	}
 	buf_add(t, b, nb);
-	d->p.last_width = tj_width(b, nb);
+	d->p.last_width = width_b;
+	d->p.width += width_b;
 }
 
 /*
@@ -113,39 +133,39 @@ append(struct dehy *d, const char *b, size_t nb, int spaced)
  * wrapped cell, a hyphenated word, a wrapped sentence.
  */
 static int
-try_join(struct dehy *d, const char *b, size_t nb, int indented)
+try_join(struct dehy *d, const char *b, size_t nb, int indented,
+    struct lineinfo *li)
 {
 	struct pending *p = &d->p;
 	const char *a = buf_str(&p->text);
 	size_t na = p->text.len;
 
-	if (!p->valid || indented || d->blanks > 1 || p->tabbed ||
-	    memchr(b, '\t', nb))
+	if (!p->valid || indented || d->blanks > 1 || p->tabbed || li->tabbed)
 		return 0;
 	if (tj_joins_digits(&d->tr, a, na, b, nb)) {
-		append(d, b, nb, 0);
+		append(d, b, nb, li->width, 0);
 		p->cell = 0;
 		return 1;
 	}
-	if (tj_joins_key_value(a, na, b, nb)) {
-		append(d, b, nb, 0);
+	if (tj_joins_key_value(a, na, p->width, b, nb)) {
+		append(d, b, nb, li->width, 0);
 		p->cell = 0;
 		return 1;
 	}
-	if (p->cell && tj_is_cell_text(&d->tr, b, nb) &&
-	    tj_joins_wrapped_cell(p->last_width, p->first_width,
-	    tj_width(b, nb))) {
-		append(d, b, nb, 0);
+	if (p->cell && tj_joins_wrapped_cell(p->last_width, p->first_width,
+	    li->width) && is_cell(d, li, b, nb)) {
+		append(d, b, nb, li->width, 0);
 		return 1;
 	}
 	if (tj_joins_hyphen(a, na, b, nb)) {
 		p->text.len--;		/* the hyphen */
-		append(d, b, nb, 0);
+		p->width--;
+		append(d, b, nb, li->width, 0);
 		p->cell = 0;
 		return 1;
 	}
-	if (tj_joins_prose(&d->tr, a, na, b, nb)) {
-		append(d, b, nb, 1);
+	if (tj_joins_prose(&d->tr, a, na, p->width, b, nb)) {
+		append(d, b, nb, li->width, 1);
 		p->cell = 0;
 		return 1;
 	}
@@ -167,6 +187,7 @@ is_blank(const char *s, size_t n)
 static void
 text_line(struct dehy *d, const char *s, size_t n, unsigned long lineno)
 {
+	struct lineinfo li;
 	size_t off, len;
 	int indented;
 
@@ -179,10 +200,14 @@ text_line(struct dehy *d, const char *s, size_t n, unsigned long lineno)
 		return;
 	}
 	indented = s[0] == ' ';
-	tj_fix_inline(&d->fixed, s, n, &d->tr.terms, memchr(s, '\t', n) != NULL);
-	if (!try_join(d, buf_str(&d->fixed), d->fixed.len, indented)) {
+	li.tabbed = memchr(s, '\t', n) != NULL;
+	tj_fix_inline(&d->fixed, s, n, &d->tr.terms, li.tabbed);
+	li.width = tj_width(buf_str(&d->fixed), d->fixed.len);
+	li.cell = -1;
+	if (!try_join(d, buf_str(&d->fixed), d->fixed.len, indented, &li)) {
 		flush(d);
-		start_pending(d, buf_str(&d->fixed), d->fixed.len, lineno);
+		start_pending(d, buf_str(&d->fixed), d->fixed.len, lineno,
+		    &li);
 	}
 	d->blanks = 0;
 }

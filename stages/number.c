@@ -2,7 +2,6 @@
  * number.c - amounts as printed in reports, read exactly.
  */
 #include <limits.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "number.h"
@@ -121,22 +120,36 @@ num_parse(const char *s, size_t n, struct num *out)
 	return 1;
 }
 
-/* Write mant / 10^decimals with exactly that many decimals. */
+/*
+ * Write mant / 10^decimals with exactly that many decimals.  By hand:
+ * every number token of every line passes here.
+ */
 void
 num_format_scaled(char *dst, size_t size, long long mant, int decimals)
 {
-	char digits[32];
+	char digits[32], *p = digits + sizeof(digits);
 	unsigned long long u;
-	int len, intlen;
+	size_t n, o = 0, intlen;
+	int i;
 
 	u = mant < 0 ? 0ULL - (unsigned long long)mant : (unsigned long long)mant;
-	len = snprintf(digits, sizeof(digits), "%0*llu", decimals + 1, u);
-	intlen = len - decimals;
-	if (decimals > 0)
-		snprintf(dst, size, "%s%.*s.%s", mant < 0 ? "-" : "", intlen,
-		    digits, digits + intlen);
-	else
-		snprintf(dst, size, "%s%s", mant < 0 ? "-" : "", digits);
+	for (i = 0; u || i <= decimals; i++) {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	}
+	n = (size_t)(digits + sizeof(digits) - p);
+	intlen = n - (size_t)decimals;
+	if (size == 0)
+		return;
+	if (mant < 0 && o + 1 < size)
+		dst[o++] = '-';
+	for (i = 0; (size_t)i < intlen && o + 1 < size; i++)
+		dst[o++] = p[i];
+	if (decimals > 0 && o + 1 < size)
+		dst[o++] = '.';
+	for (; (size_t)i < n && o + 1 < size; i++)
+		dst[o++] = p[i];
+	dst[o] = '\0';
 }
 
 /* The value scaled to the given number of decimals (more, never fewer). */

@@ -332,6 +332,35 @@ regex_compile(struct regex *rx, const char *pattern, const char *file,
 	return 0;
 }
 
+/*
+ * An alternation built from several patterns, whose named groups repeat.
+ * A failure here is reported when err is given; without, it is silent:
+ * the caller then falls back to the patterns one by one.
+ */
+int
+regex_compile_dupnames(struct regex *rx, const char *pattern, struct buf *err)
+{
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	int code;
+
+	memset(rx, 0, sizeof(*rx));
+	rx->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES, &code,
+	    &off, NULL);
+	if (rx->code == NULL) {
+		if (err) {
+			pcre2_get_error_message(code, msg, sizeof(msg));
+			buf_printf(err, "combined patterns: %s", (char *)msg);
+		}
+		return -1;
+	}
+	(void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
+	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
+	rx->source = xstrdup(pattern);
+	return 0;
+}
+
 /* 1 if the pattern matches somewhere in s (input is valid UTF-8). */
 int
 regex_match(struct regex *rx, const char *s, size_t n)

@@ -65,6 +65,7 @@ const char *rule_get(const struct rule_section *, const char *key);
 
 int	 regex_compile(struct regex *, const char *pattern, const char *file,
 	    int lineno, struct buf *err);
+int	 regex_compile_dupnames(struct regex *, const char *, struct buf *);
 int	 regex_match(struct regex *, const char *, size_t);
 int	 regex_group(struct regex *, const char *name, size_t *, size_t *);
 int	 regex_span(struct regex *, size_t *start, size_t *end);

@@ -168,7 +168,8 @@ rec_text(struct buf *b, const char *s)
 void
 rec_long_field(struct buf *b, long v)
 {
-	buf_printf(b, "\t%ld", v);
+	buf_addc(b, '\t');
+	buf_add_long(b, v);
 }
 
 /* Coordinates in PDF points: two decimals is a hundredth of a point. */
@@ -177,7 +178,8 @@ rec_coord(struct buf *b, double v)
 {
 	if (v > -0.005 && v < 0.005)
 		v = 0.0;
-	buf_printf(b, "\t%.2f", v);
+	buf_addc(b, '\t');
+	buf_add_fixed2(b, v);
 }
 
 void

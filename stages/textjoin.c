@@ -162,6 +162,19 @@ concat_is_term(const char *s, const struct tok *t, int from, int to,
  * four or more evenly spaced characters with no term in it is one word.
  * "类 款 项" stays three header words.
  */
+/* Whether some token of s is a single Han character: cheap to ask. */
+static int
+has_single_han_token(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 3 <= n; i++)
+		if ((i == 0 || s[i - 1] == ' ') && (unsigned char)s[i] >= 0xe3 &&
+		    (unsigned char)s[i] <= 0xe9 && (i + 3 == n || s[i + 3] == ' '))
+			return 1;
+	return 0;
+}
+
 void
 tj_join_letter_spacing(struct buf *b, const struct termset *terms)
 {
@@ -169,6 +182,8 @@ tj_join_letter_spacing(struct buf *b, const struct termset *terms)
 	struct buf out = BUF_INIT;
 	int n, i, j, run_end, best, even;
 
+	if (!has_single_han_token(buf_str(b), b->len))
+		return;
 	n = split_tokens(buf_str(b), b->len, t, 256);
 	if (n < 2)
 		return;
@@ -305,15 +320,7 @@ tj_is_cell_text(struct textrules *tr, const char *s, size_t n)
 		return 0;
 	if (termset_has(&tr->terms, s, n))
 		return 0;
-	if (patlist_match(&tr->item, s, n) != -1 ||
-	    patlist_match(&tr->total, s, n) != -1 ||
-	    patlist_match(&tr->note, s, n) != -1 ||
-	    patlist_match(&tr->code, s, n) != -1 ||
-	    patlist_match(&tr->unit, s, n) != -1 ||
-	    patlist_match(&tr->entity, s, n) != -1 ||
-	    patlist_match(&tr->title, s, n) != -1)
-		return 0;
-	return 1;
+	return !textrules_starts_block(tr, s, n);
 }
 
 /*
@@ -321,11 +328,12 @@ tj_is_cell_text(struct textrules *tr, const char *s, size_t n)
  * value that a narrow cell split.
  */
 int
-tj_joins_key_value(const char *a, size_t na, const char *b, size_t nb)
+tj_joins_key_value(const char *a, size_t na, int width_a, const char *b,
+    size_t nb)
 {
 	int32_t c;
 
-	if (na == 0 || nb == 0 || tj_width(a, na) > 12 ||
+	if (na == 0 || nb == 0 || width_a > 12 ||
 	    memchr(a, ' ', na) != NULL || memchr(b, '\t', nb) != NULL)
 		return 0;
 	utf8_last(a, na, &c);
@@ -339,9 +347,10 @@ tj_joins_digits(struct textrules *tr, const char *a, size_t na,
 {
 	int i;
 
+	/* The next line is short and anchored: asking it first is cheap. */
 	for (i = 0; i < tr->njoins; i++)
-		if (regex_match(&tr->joins[i].prev, a, na) &&
-		    regex_match(&tr->joins[i].next, b, nb))
+		if (regex_match(&tr->joins[i].next, b, nb) &&
+		    regex_match(&tr->joins[i].prev, a, na))
 			return 1;
 	return 0;
 }
@@ -391,10 +400,10 @@ ends_sentence(const char *s, size_t n)
  * sentence; the next line does not start an item or a heading.
  */
 int
-tj_joins_prose(struct textrules *tr, const char *a, size_t na, const char *b,
-    size_t nb)
+tj_joins_prose(struct textrules *tr, const char *a, size_t na, int width_a,
+    const char *b, size_t nb)
 {
-	if (tj_width(a, na) < 36 || !tj_has_cjk(a, na) || ends_sentence(a, na))
+	if (width_a < 36 || ends_sentence(a, na) || !tj_has_cjk(a, na))
 		return 0;
 	if (patlist_match(&tr->entity, a, na) != -1 ||
 	    patlist_match(&tr->unit, a, na) != -1 ||
@@ -408,12 +417,8 @@ tj_joins_prose(struct textrules *tr, const char *a, size_t na, const char *b,
 		return 0;
 	if (tj_number_tokens(b, nb) == tj_spaces(b, nb) + 1)
 		return 0;		/* b is a row of numbers */
-	if (patlist_match(&tr->item, b, nb) != -1 ||
-	    patlist_match(&tr->section, b, nb) != -1 ||
-	    patlist_match(&tr->code, b, nb) != -1 ||
-	    patlist_match(&tr->title, b, nb) != -1 ||
-	    patlist_match(&tr->note, b, nb) != -1 ||
-	    patlist_match(&tr->unit, b, nb) != -1)
+	if (textrules_starts_block(tr, b, nb) ||
+	    patlist_match(&tr->section, b, nb) != -1)
 		return 0;
 	return 1;
 }

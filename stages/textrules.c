@@ -8,6 +8,81 @@
 #include "textrules.h"
 #include "utf8.h"
 
+/*
+ * Most lines match none of a list's patterns; one call to an alternation
+ * of them all says so at the cost of one match instead of n.  Named
+ * groups repeat across patterns, hence DUPNAMES; the individual patterns
+ * still tell which one matched and where its groups are.
+ */
+static void
+compile_any(struct patlist *pl)
+{
+	struct buf src = BUF_INIT;
+	int i;
+
+	if (pl->n < 2)
+		return;
+	for (i = 0; i < pl->n; i++) {
+		if (i)
+			buf_addc(&src, '|');
+		buf_printf(&src, "(?:%s)", pl->rx[i].source);
+	}
+	pl->has_any = regex_compile_dupnames(&pl->any, src.s, NULL) == 0;
+	buf_free(&src);
+}
+
+/*
+ * "need = 表 Table": every pattern of the list matches only lines holding
+ * one of these strings, so a line without any is turned away before a
+ * single pattern runs.  The rules say it because only they know it.
+ */
+static void
+add_needs(struct patlist *pl, const char *list)
+{
+	const char *p = list, *e;
+
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		e = p + strcspn(p, " ");
+		pl->needs = xreallocarray(pl->needs, (size_t)pl->nneeds + 1,
+		    sizeof(char *));
+		pl->needs[pl->nneeds++] = xstrndup(p, (size_t)(e - p));
+		p = e;
+	}
+}
+
+static int
+contains(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle), i;
+	const char *hit;
+
+	for (i = 0; i + k <= n; i = (size_t)(hit - s) + 1) {
+		hit = memchr(s + i, needle[0], n - k + 1 - i);
+		if (hit == NULL)
+			return 0;
+		if (memcmp(hit, needle, k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+possible(const struct patlist *pl, const char *s, size_t n)
+{
+	int i;
+
+	if (pl->nneeds == 0)
+		return 1;
+	for (i = 0; i < pl->nneeds; i++)
+		if (contains(s, n, pl->needs[i]))
+			return 1;
+	return 0;
+}
+
 static int
 compile_list(struct patlist *pl, const struct rules *r, const char *name,
     struct buf *err)
@@ -19,6 +94,11 @@ compile_list(struct patlist *pl, const struct rules *r, const char *name,
 	while ((i = rules_next_section(r, i, name)) != -1) {
 		sec = &r->sections[i];
 		for (k = 0; k < sec->nlines; k++) {
+			if (sec->lines[k].key &&
+			    strcmp(sec->lines[k].key, "need") == 0) {
+				add_needs(pl, sec->lines[k].value);
+				continue;
+			}
 			if (sec->lines[k].key != NULL)
 				continue;
 			pl->rx = xreallocarray(pl->rx, (size_t)pl->n + 1,
@@ -29,6 +109,7 @@ compile_list(struct patlist *pl, const struct rules *r, const char *name,
 			pl->n++;
 		}
 	}
+	compile_any(pl);
 	return 0;
 }
 
@@ -39,6 +120,11 @@ free_list(struct patlist *pl)
 
 	for (i = 0; i < pl->n; i++)
 		regex_free(&pl->rx[i]);
+	if (pl->has_any)
+		regex_free(&pl->any);
+	for (i = 0; i < pl->nneeds; i++)
+		free(pl->needs[i]);
+	free(pl->needs);
 	free(pl->rx);
 	memset(pl, 0, sizeof(*pl));
 }
@@ -119,6 +205,49 @@ collect_terms(struct textrules *tr, const struct rules *r)
 	}
 }
 
+static int
+compile_union(struct regex *rx, struct patlist **lists, size_t nlists,
+    struct buf *err)
+{
+	struct buf src = BUF_INIT;
+	size_t i;
+	int k, rc;
+
+	for (i = 0; i < nlists; i++)
+		for (k = 0; k < lists[i]->n; k++) {
+			if (src.len)
+				buf_addc(&src, '|');
+			buf_printf(&src, "(?:%s)", lists[i]->rx[k].source);
+		}
+	rc = regex_compile_dupnames(rx, buf_str(&src), err);
+	buf_free(&src);
+	return rc;
+}
+
+/* Items, totals and notes are anchored: one alternation asks for all. */
+static int
+compile_starts(struct textrules *tr, struct buf *err)
+{
+	struct patlist *starts[] = { &tr->item, &tr->total, &tr->note };
+
+	return compile_union(&tr->anchored_starts, starts,
+	    sizeof(starts) / sizeof(starts[0]), err);
+}
+
+/*
+ * Whether a line begins something of its own: an item, a total, a note,
+ * or a caption (code, unit, entity, title).
+ */
+int
+textrules_starts_block(struct textrules *tr, const char *s, size_t n)
+{
+	return regex_match(&tr->anchored_starts, s, n) ||
+	    patlist_match(&tr->code, s, n) != -1 ||
+	    patlist_match(&tr->unit, s, n) != -1 ||
+	    patlist_match(&tr->entity, s, n) != -1 ||
+	    patlist_match(&tr->title, s, n) != -1;
+}
+
 int
 textrules_load(struct textrules *tr, const struct rules *r, struct buf *err)
 {
@@ -148,7 +277,7 @@ textrules_load(struct textrules *tr, const struct rules *r, struct buf *err)
 		if (compile_list((struct patlist *)((char *)tr + lists[i].off),
 		    r, lists[i].name, err) == -1)
 			return -1;
-	if (compile_joins(tr, r, err) == -1)
+	if (compile_joins(tr, r, err) == -1 || compile_starts(tr, err) == -1)
 		return -1;
 	collect_terms(tr, r);
 	return 0;
@@ -168,6 +297,7 @@ textrules_free(struct textrules *tr)
 
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		free_list(lists[i]);
+	regex_free(&tr->anchored_starts);
 	for (k = 0; k < tr->njoins; k++) {
 		regex_free(&tr->joins[k].prev);
 		regex_free(&tr->joins[k].next);
@@ -185,6 +315,8 @@ patlist_match(struct patlist *pl, const char *s, size_t n)
 {
 	int i;
 
+	if (!possible(pl, s, n) || (pl->has_any && !regex_match(&pl->any, s, n)))
+		return -1;
 	for (i = 0; i < pl->n; i++)
 		if (regex_match(&pl->rx[i], s, n))
 			return i;

@@ -15,6 +15,10 @@
 struct patlist {
 	struct regex	*rx;
 	int		 n;
+	struct regex	 any;		/* all of them as one alternation */
+	int		 has_any;
+	char		**needs;	/* a match contains one of these */
+	int		 nneeds;
 };
 
 /* "prev ~~ next": a line ending like prev continues with a line like next. */
@@ -33,6 +37,7 @@ struct textrules {
 	struct patlist	 code, title, not_title, unit, entity, caption_extra;
 	struct patlist	 note, furniture, page_number, section, item, total;
 	struct patlist	 of_which, contents;
+	struct regex	 anchored_starts; /* item|total|note, one alternation */
 	struct joinrule	*joins;
 	int		 njoins;
 	struct termset	 terms;
@@ -42,6 +47,7 @@ int	 textrules_load(struct textrules *, const struct rules *, struct buf *);
 void	 textrules_free(struct textrules *);
 
 int	 patlist_match(struct patlist *, const char *, size_t);
+int	 textrules_starts_block(struct textrules *, const char *, size_t);
 int	 patlist_group(struct patlist *, const char *, size_t, const char *,
 	    size_t *, size_t *);
 

@@ -20,6 +20,17 @@ utf8_valid(const char *s, size_t n, size_t *badpos)
 	uint32_t cp, min;
 
 	while (i < n) {
+		/* Eight ASCII bytes at a time: most of any line is ASCII. */
+		while (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		if (p[i] < 0x80) {
 			i++;
 			continue;
@@ -218,6 +229,20 @@ uc_normalize(struct buf *out, const char *s, size_t n)
 	int last = 0;
 
 	while (i < n) {
+		unsigned char lead = (unsigned char)s[i];
+
+		/* ASCII, and the common Han block (U+4E00..U+9FFF): as is. */
+		if (lead < 0x80 && lead != 0x0b && lead != 0x0c) {
+			buf_addc(out, (char)lead);
+			i++;
+			continue;
+		}
+		if (lead >= 0xe4 && lead <= 0xe9 && i + 3 <= n &&
+		    !(lead == 0xe4 && (unsigned char)s[i + 1] < 0xb8)) {
+			buf_add(out, s + i, 3);
+			i += 3;
+			continue;
+		}
 		len = utf8_decode(s + i, n - i, &c);
 		if (uc_is_space(c) && c != ' ' && c != '\t') {
 			buf_addc(out, ' ');

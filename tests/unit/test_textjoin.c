@@ -28,7 +28,8 @@ digits(const char *a, const char *b)
 static int
 prose(const char *a, const char *b)
 {
-	return tj_joins_prose(&tr, a, strlen(a), b, strlen(b));
+	return tj_joins_prose(&tr, a, strlen(a), tj_width(a, strlen(a)), b,
+	    strlen(b));
 }
 
 static int
@@ -96,7 +97,7 @@ wrapped_cells_join_by_column_width(void)
 	ok(!cell("合计"), "a total is not a fragment");
 	ok(!cell("13.57 13.57"), "numbers are not cell text");
 	ok(!cell("（二）政府性基金预算拨款"), "an item is not a continuation");
-	ok(tj_joins_key_value("部门名称：", 15, "焦作市解放区医疗保障局", 33),
+	ok(tj_joins_key_value("部门名称：", 15, 10, "焦作市解放区医疗保障局", 33),
 	    "a label ending in a colon takes its value");
 }
 

@@ -264,3 +264,98 @@ span_is_superscript(const struct tspan *s, const struct gline *l)
 	return h < 0.8 * l->height && (s->y0 + s->y1) / 2 < l->cy - 0.1 *
 	    l->height;
 }
+
+/* Width of a text in em, roughly: CJK one, Latin and digits a little over half. */
+static double
+text_em(const char *s, size_t n)
+{
+	double w = 0;
+	size_t k = 0;
+	int32_t c;
+
+	while (k < n) {
+		k += utf8_decode(s + k, n - k, &c);
+		if (uc_is_cjk(c) || uc_is_cjk_punct(c) || c > 0x2000)
+			w += 1.0;
+		else if (c == ' ' || c == '.' || c == ',' || c == '(' ||
+		    c == ')')
+			w += 0.3;
+		else
+			w += 0.55;
+	}
+	return w;
+}
+
+static int
+is_amount_text(const char *s, size_t n)
+{
+	struct num v;
+
+	return num_parse(s, n, &v) && (v.decimals > 0 || v.grouped);
+}
+
+/*
+ * A table cell's words, not prose: Chinese, short, no number first.
+ * (Latin prose ends with numbers often enough: "an average of 12,000".)
+ */
+static int
+cell_words(const char *t, size_t n)
+{
+	size_t k = 0;
+	int32_t c;
+	int cjk = 0;
+
+	if (span_text_is_numeric(t) || utf8_count(t, n) < 2 ||
+	    utf8_count(t, n) > 30)
+		return 0;
+	while (k < n) {
+		k += utf8_decode(t + k, n - k, &c);
+		cjk |= uc_is_han(c);
+	}
+	return cjk;
+}
+
+/*
+ * Two cells read as one span: an amount set right against a label (a
+ * narrow gap between a right-set number and the next column's left-set
+ * words, "1108.35 一、一般公共服务"), or a label against an amount.  A
+ * year or a code beside words ("2023 年度", "公开 05 表") is one text,
+ * and so is a sentence ending in a number.
+ * On a split, *left and *right share s's strings' storage: the caller
+ * copies them.  Returns 1 if split.
+ */
+int
+span_split_cells(const struct tspan *s, struct tspan *left,
+    struct tspan *right, size_t *cut)
+{
+	const char *t = s->text, *sp;
+	size_t n = strlen(t), a, b;
+	double scale, x;
+
+	for (sp = strchr(t, ' '); sp; sp = strchr(sp + 1, ' ')) {
+		a = (size_t)(sp - t);
+		b = a + 1;
+		if (a == 0 || b >= n)
+			continue;
+		if (!(is_amount_text(t, a) && cell_words(t + b, n - b)) &&
+		    !(is_amount_text(t + b, n - b) && cell_words(t, a)))
+			continue;
+		scale = (s->x1 - s->x0) / text_em(t, n);
+		x = s->x0 + text_em(t, a) * scale;
+		*left = *s;
+		*right = *s;
+		left->x1 = x;
+		right->x0 = x + text_em(" ", 1) * scale;
+		*cut = a;
+		return 1;
+	}
+	return 0;
+}
+
+/* Does the text start like a number (so it is no label to split off)? */
+int
+span_text_is_numeric(const char *t)
+{
+	return (*t >= '0' && *t <= '9') || *t == '-' || *t == '(' ||
+	    *t == '+';
+}

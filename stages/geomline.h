@@ -32,5 +32,8 @@ int	 span_is_amount(const struct tspan *);
 int	 span_is_number(const struct tspan *);
 int	 span_is_superscript(const struct tspan *, const struct gline *);
 void	 text_join(struct buf *, const char *);
+int	 span_split_cells(const struct tspan *, struct tspan *,
+	    struct tspan *, size_t *);
+int	 span_text_is_numeric(const char *);
 
 #endif

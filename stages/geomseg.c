@@ -92,8 +92,8 @@ geomseg_page(struct geomseg *g, const struct rec *r)
 	g->in_page = 1;
 }
 
-void
-geomseg_span(struct geomseg *g, const struct rec *r)
+static struct tspan *
+new_span(struct geomseg *g)
 {
 	struct tspan *s;
 
@@ -101,15 +101,45 @@ geomseg_span(struct geomseg *g, const struct rec *r)
 	    sizeof(*g->page.spans));
 	s = &g->page.spans[g->page.nspans++];
 	memset(s, 0, sizeof(*s));
-	s->page = rec_long(r, 1);
-	s->x0 = rec_double(r, 2);
-	s->y0 = rec_double(r, 3);
-	s->x1 = rec_double(r, 4);
-	s->y1 = rec_double(r, 5);
-	s->size = rec_double(r, 6);
-	s->font = xstrdup(rec_field(r, 7));
-	s->text = xstrdup(rec_field(r, 8));
+	return s;
+}
+
+/*
+ * A span holding two cells (an amount against a label, the gap between
+ * them too narrow for pdf2text to cut) becomes two spans here, so every
+ * later step sees the cells apart.
+ */
+void
+geomseg_span(struct geomseg *g, const struct rec *r)
+{
+	struct tspan one, left, right, *s;
+	size_t cut;
+
+	memset(&one, 0, sizeof(one));
+	one.page = rec_long(r, 1);
+	one.x0 = rec_double(r, 2);
+	one.y0 = rec_double(r, 3);
+	one.x1 = rec_double(r, 4);
+	one.y1 = rec_double(r, 5);
+	one.size = rec_double(r, 6);
+	one.font = (char *)rec_field(r, 7);
+	one.text = (char *)rec_field(r, 8);
 	g->in_page = 1;
+	if (span_split_cells(&one, &left, &right, &cut)) {
+		s = new_span(g);
+		*s = left;
+		s->font = xstrdup(one.font);
+		s->text = xstrndup(one.text, cut);
+		s = new_span(g);
+		*s = right;
+		s->font = xstrdup(one.font);
+		s->text = xstrdup(one.text + cut + 1);
+		return;
+	}
+	s = new_span(g);
+	*s = one;
+	s->font = xstrdup(one.font);
+	s->text = xstrdup(one.text);
 }
 
 void

@@ -406,6 +406,42 @@ extend_to_caption(struct pagework *w, struct ptable *t)
 	t->cap_to = line_below(w, t->r.y0);
 }
 
+/*
+ * A captioned table's rows below what the region took: lines of one
+ * cell (a two-sided table whose left side has ended, a wrapped label)
+ * go on until prose, a caption, a heading, a note or a wide gap.
+ */
+static void
+extend_down(struct pagework *w, struct ptable *t)
+{
+	int i, k, last;
+
+	/* Only a report's caption block (its unit, its department) says
+	 * that everything down to the next one is the table. */
+	if (t->cap_from < 0 || (!t->cap.unit && !t->cap.entity))
+		return;
+	last = line_below(w, t->r.y1) - 1;
+	for (i = last + 1; i < w->n; i++) {
+		if (w->pl[i].cls == LC_FURNITURE)
+			continue;
+		if (w->pl[i].cls != LC_TEXT || w->pl[i].owner >= 0 ||
+		    prose_line(w, i, &t->r) || !line_overlaps_x(w, i, &t->r))
+			break;
+		if (last >= 0 && w->lines[i].top - w->lines[last].bottom >
+		    2.5 * w->lines[i].height)
+			break;
+		for (k = 0; k < w->nt; k++)
+			if (&w->t[k] != t && line_in_region(w, i, &w->t[k].r))
+				break;
+		if (k < w->nt)
+			break;
+		t->r.y1 = fmax(t->r.y1, w->lines[i].bottom);
+		t->r.x0 = fmin(t->r.x0, w->lines[i].left);
+		t->r.x1 = fmax(t->r.x1, w->lines[i].right);
+		last = i;
+	}
+}
+
 /* The notes right under a table: a note line and its paragraph. */
 static void
 find_notes(struct pagework *w, struct ptable *t)
@@ -588,6 +624,7 @@ find_tables(struct pagework *w)
 		find_caption(w, i);
 	for (i = 0; i < w->nt; i++) {
 		extend_to_caption(w, &w->t[i]);
+		extend_down(w, &w->t[i]);
 		claim_lines(w, i);
 	}
 	caption_tables(w);

@@ -433,8 +433,17 @@ extend_down(struct pagework *w, struct ptable *t)
 		for (k = 0; k < w->nt; k++)
 			if (&w->t[k] != t && line_in_region(w, i, &w->t[k].r))
 				break;
-		if (k < w->nt)
-			break;
+		if (k < w->nt) {
+			/* The rows below found as a table of their own (its
+			 * totals, aligned): the same table, swallowed. */
+			if (w->t[k].cap_from >= 0)
+				break;
+			t->r.x0 = fmin(t->r.x0, w->t[k].r.x0);
+			t->r.x1 = fmax(t->r.x1, w->t[k].r.x1);
+			t->r.y1 = fmax(t->r.y1, w->t[k].r.y1);
+			w->t[k].r.x0 = w->t[k].r.y0 = 1e18;
+			w->t[k].r.x1 = w->t[k].r.y1 = -1e18;
+		}
 		t->r.y1 = fmax(t->r.y1, w->lines[i].bottom);
 		t->r.x0 = fmin(t->r.x0, w->lines[i].left);
 		t->r.x1 = fmax(t->r.x1, w->lines[i].right);

@@ -27,7 +27,7 @@ expect() {
 # Tables outside the numbered set: appendices that print no code.
 uncoded() {
 	case "$1" in
-	002_*) echo "项目单位自评汇总表" ;;
+	002_*) echo "项目单位自评汇总表 部门整体自评表" ;;
 	004_*) echo "部门整体支出绩效自评情况表 项目支出绩效自评情况表" ;;
 	*) echo "" ;;
 	esac

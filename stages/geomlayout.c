@@ -491,9 +491,9 @@ band_boxed(const struct glayout *lay, double top, double bottom)
 	return n >= 2;
 }
 
-/* Three lines or more with words in two columns: rows of a table. */
+/* Lines (at least `need`) with words in two columns: rows of a table. */
 static int
-band_is_tabular(const struct glayout *lay, int first, int n)
+band_is_tabular(const struct glayout *lay, int first, int n, int need)
 {
 	int i, k, c, c0, multi = 0;
 
@@ -509,7 +509,7 @@ band_is_tabular(const struct glayout *lay, int first, int n)
 			c0 = c;
 		}
 	}
-	return multi >= 3;
+	return multi >= need;
 }
 
 static void
@@ -537,13 +537,19 @@ static void
 band_rows(struct glayout *lay, int first, int n, double top, double bottom,
     int rtop, int rbot)
 {
-	int closed, i, *group, ng, g, start;
+	int closed, ruled, i, *group, ng, g, start;
 
-	closed = rtop >= 0 && rbot >= 0 && ((closes(lay, &lay->hs.v[rtop]) &&
-	    closes(lay, &lay->hs.v[rbot])) || band_boxed(lay, top, bottom));
+	/*
+	 * A band boxed by uprights is a lattice's row: its lines are one
+	 * row's wrapped cells.  Level rules alone (a three-line table) may
+	 * close several header rows or body rows between them.
+	 */
+	closed = rtop >= 0 && rbot >= 0 && band_boxed(lay, top, bottom);
+	ruled = rtop >= 0 && rbot >= 0 && closes(lay, &lay->hs.v[rtop]) &&
+	    closes(lay, &lay->hs.v[rbot]);
 	if (n == 1 || (closed && !band_has_rows(lay, first, n)) ||
 	    (!closed && !band_has_rows(lay, first, n) &&
-	    !band_is_tabular(lay, first, n))) {
+	    !band_is_tabular(lay, first, n, ruled ? 2 : 3))) {
 		add_row(lay, top, bottom, rtop >= 0, rbot >= 0, first, n);
 		return;
 	}

@@ -351,6 +351,19 @@ box_alignment(const struct gpageview *pv, const struct gregion *r)
 	return from < 0 ? 0 : aligned_share(pv, from, to, r);
 }
 
+/* Numbers among the spans inside the box (a legend has none). */
+static int
+box_numbers(const struct gpageview *pv, const struct gregion *r)
+{
+	int i, n = 0;
+
+	for (i = 0; i < pv->nspans; i++)
+		n += pv->spans[i].page == pv->page &&
+		    region_holds(r, &pv->spans[i]) &&
+		    span_is_number(&pv->spans[i]);
+	return n;
+}
+
 static void
 ruled_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 {
@@ -378,7 +391,8 @@ ruled_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 		/* A bare frame or a pair of rules says little: what is
 		 * inside must read as a table by its alignment. */
 		if (f[i].nh <= 2 && f[i].nv <= 2 && (multi < 3 ||
-		    box_alignment(pv, &r) < 0.6))
+		    box_alignment(pv, &r) < 0.6 || (multi < 5 &&
+		    box_numbers(pv, &r) < 3)))
 			continue;
 		add_region(out, nout, &r);
 	}

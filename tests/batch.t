@@ -69,7 +69,7 @@ snapshot() {
 	find "$1" -name .retable -prune -o -type f ! -name manifest.jsonl -printf '%P %i %T@\n' | sort
 }
 
-echo "1..30"
+echo "1..32"
 
 # ---------------------------------------------------------------- retable
 # 1-4: the single-file command chains the stages and nothing else.
@@ -261,8 +261,26 @@ check "the manifest has each input's changes against its previous output" \
 $sh "$batch" --changes "$out" >"$tmp/report" 2>&1
 check "--changes OUT_DIR alone prints the report of the last run again" cmp -s "$tmp/report" "$tmp/bout"
 
-# 25-26: back to the original rules: outputs equal the first run's.
-batch -j 2 --text "$in" "$out"
+# 25-27: a dry run first, then back to the original rules for real: the
+# dry run says what the real one does, and changes nothing itself.
+cp "$out/manifest.jsonl" "$tmp/manifest-before-dry"
+cp "$out/.retable/runs" "$tmp/runs-before-dry"
+snapshot "$out" >"$tmp/snap-dry1"
+batch -j 2 --text --dry-run "$in" "$out"
+cp "$tmp/bout" "$tmp/dry-report"
+dry_ok() {
+	[ "$bst" -eq 1 ] && cmp -s "$tmp/manifest-before-dry" "$out/manifest.jsonl" &&
+	    cmp -s "$tmp/runs-before-dry" "$out/.retable/runs" && [ ! -e "$out/.retable/tmp" ] &&
+	    snapshot "$out" | cmp -s - "$tmp/snap-dry1" &&
+	    grep -q "^changes these rules and programs would make to the outputs (rules $h2 -> $h0)" "$tmp/dry-report" &&
+	    grep -q "^10 inputs tried: " "$tmp/dry-report" && grep -q "a dry run: .* is as it was" "$tmp/berr"
+}
+h2=$(mf "$out" a.pdf .rules)
+check "--dry-run: the changes report, and OUT_DIR (outputs, manifest, runs) left as it was" dry_ok
+batch -j 2 --text --changes "$in" "$out"
+check "the real run then changes what the dry run said it would" \
+    eval 'grep "^  \|^in all" "$tmp/dry-report" >"$tmp/d1"; grep "^  \|^in all" "$tmp/bout" >"$tmp/d2";
+	cmp -s "$tmp/d1" "$tmp/d2" && [ "$(redone "$out" 9)" -eq 10 ]'
 check "back to the first rules: every output equals retable's again" same_as_retable
 batch -j 1 --text --force "$in" "$out"
 check "--force redoes every input (reason forced), -j 1 as well" all_redone 10 forced hit

@@ -42,6 +42,7 @@ struct dehy {
 	struct buf	 fixed, rec;
 	long		 page;
 	int		 blanks;
+	int		 form_feeds;	/* the dump marks its pages itself */
 };
 
 static void
@@ -195,7 +196,13 @@ text_line(struct dehy *d, const char *s, size_t n, unsigned long lineno)
 		d->blanks++;
 		return;
 	}
-	if (patlist_group(&d->tr.page_number, s, n, "page", &off, &len) != -1) {
+	/*
+	 * "18 / 54" printed at a page's foot says page 18 ends; where form
+	 * feeds mark the pages already, it is just furniture, passed on for
+	 * table-segment to drop, and often printed at the page's head.
+	 */
+	if (!d->form_feeds && patlist_group(&d->tr.page_number, s, n, "page",
+	    &off, &len) != -1) {
 		page_break(d, strtol(s + off, NULL, 10) + 1);
 		return;
 	}
@@ -224,8 +231,9 @@ text_input(struct dehy *d, struct lineio *in, const char *first, size_t n)
 	rec_end(&d->rec);
 	out_put(&d->cli->out, &d->rec);
 	/* Pages are known only when the dump marks them with form feeds. */
-	d->page = memchr(first, '\f', n) || lineio_buffered_has(in, '\f') ?
-	    1 : 0;
+	d->form_feeds = memchr(first, '\f', n) ||
+	    lineio_buffered_has(in, '\f');
+	d->page = d->form_feeds ? 1 : 0;
 	d->blanks = 0;
 	d->p.valid = 0;
 	if (d->page)

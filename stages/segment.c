@@ -17,6 +17,7 @@
 
 #include "caption.h"
 #include "geomseg.h"
+#include "pageorder.h"
 #include "segment.h"
 #include "textrules.h"
 
@@ -53,10 +54,12 @@ struct seg {
 	long		 number;	/* tables so far in this document */
 	struct buf	 rec;
 	struct geomseg	 geom;		/* pages with spans: see geomseg.c */
+	struct pageline	*page;		/* a dump's page, held to be reordered */
+	int		 npage;
 };
 
 static void process_line(struct seg *, const struct rec *, const char *,
-    size_t);
+    size_t, enum linekind);
 static void add_head_line(struct table *, const char *);
 
 static void
@@ -178,7 +181,7 @@ release_held(struct seg *s)
 	for (p = buf_str(&raw); *p; p = nl + 1) {
 		nl = strchr(p, '\n');
 		rec_parse(&r, p, (size_t)(nl - p));
-		process_line(s, &r, p, (size_t)(nl - p));
+		process_line(s, &r, p, (size_t)(nl - p), LINE_TEXT);
 	}
 	rec_free(&r);
 	buf_free(&raw);
@@ -282,12 +285,18 @@ place_line(struct seg *s, enum linekind kind, const char *text, long gap,
 	append_line(t, raw, len, page);
 }
 
+/*
+ * One line: a caption line joins the held caption block; any other line
+ * first settles what the block was, then takes its place.  Released
+ * caption lines come back with kind LINE_TEXT and are not classified
+ * again.
+ */
 static void
-process_line(struct seg *s, const struct rec *r, const char *raw, size_t len)
+process_line(struct seg *s, const struct rec *r, const char *raw, size_t len,
+    enum linekind kind)
 {
 	const char *text = rec_field(r, 4);
 	size_t n = strlen(text);
-	enum linekind kind = caption_classify(&s->tr, text, n);
 
 	if (kind == LINE_FURNITURE)
 		return;
@@ -303,9 +312,54 @@ process_line(struct seg *s, const struct rec *r, const char *raw, size_t len)
 	place_line(s, kind, text, rec_long(r, 3), rec_long(r, 1), raw, len);
 }
 
+/* The held page's lines, in reading order. */
+static void
+flush_page(struct seg *s)
+{
+	struct rec r;
+	int *order, i;
+
+	if (s->npage == 0)
+		return;
+	order = xmalloc(sizeof(int) * (size_t)s->npage);
+	for (i = 0; i < s->npage; i++)
+		pageorder_classify(&s->tr, &s->page[i]);
+	pageorder_restore(s->page, s->npage, order);
+	rec_init(&r);
+	for (i = 0; i < s->npage; i++) {
+		struct pageline *l = &s->page[order[i]];
+
+		rec_parse(&r, l->raw, l->len);
+		process_line(s, &r, l->raw, l->len, l->kind);
+	}
+	rec_free(&r);
+	for (i = 0; i < s->npage; i++) {
+		free(s->page[i].raw);
+		free(s->page[i].text);
+	}
+	s->npage = 0;
+	free(order);
+}
+
+static void
+hold_page_line(struct seg *s, const struct rec *r, const char *raw,
+    size_t len)
+{
+	struct pageline *l;
+
+	s->page = xreallocarray(s->page, (size_t)s->npage + 1,
+	    sizeof(*s->page));
+	l = &s->page[s->npage++];
+	memset(l, 0, sizeof(*l));
+	l->raw = xstrndup(raw, len);
+	l->len = len;
+	l->text = xstrdup(rec_field(r, 4));
+}
+
 static void
 end_document(struct seg *s)
 {
+	flush_page(s);
 	resolve_held(s, "", 0, 0);
 	close_table(s);
 	geomseg_end_document(&s->geom);
@@ -343,8 +397,18 @@ run_input(struct seg *s, const char *path)
 	rec_init(&r);
 	while ((got = lineio_read(&in, &line, &len)) > 0) {
 		rec_parse(&r, line, len);
+		/*
+		 * A dump whose pages are known (form feeds): each page is read
+		 * whole, to put back a caption drawn after its table.
+		 */
+		if (rec_is(&r, "line") && r.nf >= 5 && rec_long(&r, 1) > 0) {
+			hold_page_line(s, &r, line, len);
+			continue;
+		}
+		flush_page(s);
 		if (rec_is(&r, "line") && r.nf >= 5)
-			process_line(s, &r, line, len);
+			process_line(s, &r, line, len, caption_classify(&s->tr,
+			    r.f[4], strlen(r.f[4])));
 		else if (rec_is(&r, "page") && r.nf >= 4 &&
 		    strcmp(r.f[2], "-") != 0)
 			geomseg_page(&s->geom, &r);
@@ -385,6 +449,7 @@ segment_run(struct cli *cli)
 	buf_free(&s.held.raw);
 	table_clear(&s.t);
 	geomseg_free(&s.geom);
+	free(s.page);
 	buf_free(&s.rec);
 	buf_free(&err);
 	return cli_exit(cli);

@@ -1,0 +1,105 @@
+/*
+ * pageorder.c - a dumped page's lines in the order a reader sees them.
+ */
+#include <string.h>
+
+#include "pageorder.h"
+
+void
+pageorder_classify(struct textrules *tr, struct pageline *l)
+{
+	struct caption probe;
+	size_t n = strlen(l->text);
+
+	l->kind = caption_classify(tr, l->text, n);
+	l->data = l->kind != LINE_FURNITURE && line_is_data(tr, l->text, n);
+	l->anchor = 0;
+	if (l->kind == LINE_CAPTION) {
+		memset(&probe, 0, sizeof(probe));
+		caption_read(tr, &probe, l->text, n);
+		l->anchor = probe.code != NULL || probe.title != NULL;
+		caption_free(&probe);
+	}
+}
+
+static int
+next_anchor(const struct pageline *l, int from, int n)
+{
+	int i;
+
+	for (i = from; i < n; i++)
+		if (l[i].anchor)
+			return i;
+	return -1;
+}
+
+static int
+rows_between(const struct pageline *l, int from, int to)
+{
+	int i, rows = 0;
+
+	for (i = from; i < to; i++)
+		rows += l[i].data != 0;
+	return rows;
+}
+
+/*
+ * One table drawn caption last: lines [from, a) hold its furniture,
+ * entity line, header and rows; [a, b) its caption; [b, t) the header
+ * words drawn after.  Reading order: furniture, caption, the lines before
+ * the first row, the late header words, the rows and what follows them.
+ */
+static int
+restore_one(const struct pageline *l, int from, int a, int b, int t,
+    int *order, int k)
+{
+	int i, first_row = a;
+
+	for (i = from; i < a; i++)
+		if (l[i].kind == LINE_FURNITURE)
+			order[k++] = i;
+	for (i = a; i < b; i++)
+		order[k++] = i;
+	for (i = from; i < a && first_row == a; i++)
+		if (l[i].data)
+			first_row = i;
+	for (i = from; i < first_row; i++)
+		if (l[i].kind != LINE_FURNITURE)
+			order[k++] = i;
+	for (i = b; i < t; i++)
+		order[k++] = i;
+	for (i = first_row; i < a; i++)
+		if (l[i].kind != LINE_FURNITURE)
+			order[k++] = i;
+	return k;
+}
+
+/*
+ * order[] gets the lines' indices in reading order.  The page is taken
+ * as drawn caption-last only when its first code or title comes after
+ * two rows or more; then each caption takes the lines before it.
+ */
+void
+pageorder_restore(const struct pageline *l, int n, int *order)
+{
+	int i, k = 0, from = 0, a, b, t;
+
+	a = next_anchor(l, 0, n);
+	if (a == -1 || rows_between(l, 0, a) < 2) {
+		for (i = 0; i < n; i++)
+			order[i] = i;
+		return;
+	}
+	while (from < n && (a = next_anchor(l, from, n)) != -1 &&
+	    rows_between(l, from, a) >= 2) {
+		for (b = a; b < n && l[b].kind == LINE_CAPTION; b++)
+			;
+		for (t = b; t < n && !l[t].data && !l[t].anchor &&
+		    l[t].kind == LINE_TEXT; t++)
+			;
+		k = restore_one(l, from, a, b, t, order, k);
+		from = t;
+	}
+	for (i = from; i < n; i++)
+		order[k++] = i;
+}

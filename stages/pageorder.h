@@ -1,0 +1,29 @@
+/*
+ * pageorder.h - a dumped page's lines in the order a reader sees them.
+ *
+ * pdftotext -raw follows the order things were drawn, not read.  A page
+ * made from a spreadsheet draws its table's rows first and the title rows
+ * (code, title) after them, then the header cells that wrap; read in that
+ * order the caption would seem to announce whatever comes next.  Given a
+ * page whose first code or title line comes after rows of the table, this
+ * puts the caption back in front and the wrapped header words back with
+ * the header, leaving pages drawn in reading order as they are.
+ */
+#ifndef RETABLE_PAGEORDER_H
+#define RETABLE_PAGEORDER_H
+
+#include "caption.h"
+
+struct pageline {
+	char		*raw;		/* the record, as read */
+	size_t		 len;
+	char		*text;		/* its text */
+	enum linekind	 kind;
+	int		 data;		/* line_is_data */
+	int		 anchor;	/* holds a code or a title */
+};
+
+void	 pageorder_classify(struct textrules *, struct pageline *);
+void	 pageorder_restore(const struct pageline *, int n, int *order);
+
+#endif

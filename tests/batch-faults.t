@@ -89,10 +89,10 @@ for p in dehyphenate table-segment row-align to-jsonl; do ln -s "$bin/$p" "$slow
 printf '#!/bin/sh\nsleep 0.15\nexec "%s/pdf2text" "$@"\n' "$bin" >"$slow/pdf2text"
 chmod +x "$slow/pdf2text"
 
-# complete OUT: every output there is whole and right (equal to the
+# whole OUT: every output there is whole and right (equal to the
 # single-file pipeline's), nothing else lies outside .retable, and every
 # manifest line is whole JSON naming an output that is there.
-complete() {
+whole() {
 	# the manifest first: an output is in place before its line is written
 	cp "$1/manifest.jsonl" "$tmp/mf" 2>/dev/null || : >"$tmp/mf"
 	find "$1" -name .retable -prune -o -type f ! -name manifest.jsonl -print |
@@ -108,7 +108,7 @@ complete() {
 	done
 }
 all_done() { # all_done OUT: the 20 outputs, all ok
-	complete "$1" || return 1
+	whole "$1" || return 1
 	[ "$(wc -l <"$tmp/present")" -eq 20 ] || { echo "$(wc -l <"$tmp/present") outputs"; return 1; }
 	[ "$(jq -s 'map(select(.status == "ok")) | length' "$1/manifest.jsonl")" -eq 20 ] ||
 	    { echo "not 20 ok lines"; return 1; }
@@ -131,7 +131,7 @@ start() {
 	while [ $waited -lt 300 ]; do
 		c=$(cat "$o/manifest.jsonl" 2>/dev/null | wc -l)
 		[ "$c" -ge "$want" ] && break
-		complete "$o" >"$tmp/reader" 2>&1 || { cat "$tmp/reader"; reader_failed=1; }
+		whole "$o" >"$tmp/reader" 2>&1 || { cat "$tmp/reader"; reader_failed=1; }
 		sleep 0.05
 		waited=$((waited + 1))
 	done
@@ -146,7 +146,7 @@ kill -9 $pid
 wait $pid 2>/dev/null
 done1=$(cat "$tmp/o1/manifest.jsonl" | wc -l)
 check "kill -9 of the main process mid-batch: no partial output, whole manifest lines" \
-    eval '[ $reader_failed -eq 0 ] && complete "$tmp/o1" && [ "$done1" -ge 4 ] && [ "$done1" -lt 20 ]'
+    eval '[ $reader_failed -eq 0 ] && whole "$tmp/o1" && [ "$done1" -ge 4 ] && [ "$done1" -lt 20 ]'
 RETABLE_BIN=$slow batch -j 2 "$in" "$tmp/o1"
 bg=
 check "the rerun completes every input, exit 0" eval '[ $bst -eq 0 ] && all_done "$tmp/o1"'
@@ -167,7 +167,7 @@ wait $pid 2>/dev/null
 bg=
 done2=$(cat "$tmp/o2/manifest.jsonl" | wc -l)
 check "kill -9 of the whole batch: no partial output, whole manifest lines" \
-    eval '[ $reader_failed -eq 0 ] && complete "$tmp/o2" && [ "$done2" -lt 20 ]'
+    eval '[ $reader_failed -eq 0 ] && whole "$tmp/o2" && [ "$done2" -lt 20 ]'
 RETABLE_BIN=$slow batch -j 2 "$in" "$tmp/o2"
 check "the rerun clears what was left in progress and completes every input" \
     eval '[ $bst -eq 0 ] && all_done "$tmp/o2" && [ -z "$(ls -A "$tmp/o2/.retable/cache" | grep "^\.tmp")" ]'
@@ -184,7 +184,7 @@ st=$?
 bg=
 check "Ctrl-C: exit 130, says how to resume, no partial output, nothing left in progress" \
     eval '[ $st -eq 130 ] && grep -q "interrupted; run the same command again to resume" "$tmp/kerr" &&
-	complete "$tmp/o3" && [ ! -e "$tmp/o3/.retable/tmp" ]'
+	whole "$tmp/o3" && [ ! -e "$tmp/o3/.retable/tmp" ]'
 done3=$(cat "$tmp/o3/manifest.jsonl" | wc -l)
 RETABLE_BIN=$slow batch -j 2 "$in" "$tmp/o3"
 check "after Ctrl-C the rerun completes the rest only" \

@@ -165,7 +165,8 @@ try_join(struct dehy *d, const char *b, size_t nb, int indented,
 		p->cell = 0;
 		return 1;
 	}
-	if (tj_joins_prose(&d->tr, a, na, p->width, b, nb)) {
+	/* A paragraph wraps at the page's width: its last line is wide. */
+	if (tj_joins_prose(&d->tr, a, na, p->last_width, b, nb)) {
 		append(d, b, nb, li->width, 1);
 		p->cell = 0;
 		return 1;

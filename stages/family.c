@@ -262,6 +262,8 @@ parse_line(struct family *f, const struct rule_line *rl, struct buf *err)
 		f->marker = xstrdup(rl->value);
 	else if (strcmp(k, "total") == 0)
 		f->total = xstrdup(rl->value);
+	else if (strcmp(k, "spantotal") == 0)
+		f->spantotal = strcmp(rl->value, "yes") == 0;
 	else if (strcmp(k, "stretch") == 0) {
 		f->stretch = xreallocarray(f->stretch, (size_t)f->nstretch + 1,
 		    sizeof(char *));
@@ -291,70 +293,110 @@ mark_all(struct family *f, const struct rule_section *sec)
 	}
 }
 
-/*
- * "like = NAME": the family shares another's columns and arithmetic,
- * differing only in title and code (预算05表 is 预算03表 for one fund).
- */
+/* How many sections describe the family called name: its variants. */
 static int
-resolve_like(struct families *fs, struct family *f, const struct rules *r,
-    struct buf *err)
+count_variants(const struct rules *r, const char *name)
 {
-	const struct family *base = families_by_name(fs, f->like);
+	int i = -1, n = 0;
+
+	while ((i = rules_next_section(r, i, "family")) != -1)
+		n += strcmp(r->sections[i].arg, name) == 0;
+	return n;
+}
+
+static const struct rule_section *
+variant_section(const struct rules *r, const char *name, int which)
+{
 	int i = -1;
 
-	if (base == NULL || base->like) {
-		buf_printf(err, "family %s: 'like = %s' names no plain family",
-		    f->name, f->like);
+	while ((i = rules_next_section(r, i, "family")) != -1)
+		if (strcmp(r->sections[i].arg, name) == 0 && which-- == 0)
+			return &r->sections[i];
+	return NULL;
+}
+
+/*
+ * "like = NAME": the family shares another's columns and arithmetic,
+ * differing only in title and code (预算05表 is 预算03表 for one fund);
+ * it takes every variant the other has.  Variant v of the base fills f.
+ */
+static int
+copy_variant(struct family *f, const struct rules *r, const char *base,
+    int v, struct buf *err)
+{
+	const struct rule_section *sec = variant_section(r, base, v);
+	int k;
+
+	if (sec == NULL) {
+		buf_printf(err, "family %s: 'like = %s' names no family",
+		    f->name, base);
 		return -1;
 	}
-	while ((i = rules_next_section(r, i, "family")) != -1) {
-		const struct rule_section *sec = &r->sections[i];
-		int k;
+	for (k = 0; k < sec->nlines; k++) {
+		const struct rule_line *rl = &sec->lines[k];
 
-		if (strcmp(sec->arg, base->name) != 0)
+		if (rl->key && (strcmp(rl->key, "title") == 0 ||
+		    strcmp(rl->key, "code") == 0 || strcmp(rl->key, "like") == 0))
 			continue;
-		for (k = 0; k < sec->nlines; k++) {
-			const struct rule_line *rl = &sec->lines[k];
-
-			if (rl->key && (strcmp(rl->key, "title") == 0 ||
-			    strcmp(rl->key, "code") == 0))
-				continue;
-			if (parse_line(f, rl, err) == -1)
-				return -1;
-		}
-		mark_all(f, sec);
-		return 0;
+		if (parse_line(f, rl, err) == -1)
+			return -1;
 	}
-	return -1;
+	mark_all(f, sec);
+	return 0;
+}
+
+static int
+parse_section(struct family *f, const struct rule_section *sec,
+    struct buf *err)
+{
+	int k;
+
+	memset(f, 0, sizeof(*f));
+	f->name = xstrdup(sec->arg);
+	for (k = 0; k < sec->nlines; k++)
+		if (parse_line(f, &sec->lines[k], err) == -1)
+			return -1;
+	mark_all(f, sec);
+	if (f->title.code == NULL) {
+		buf_printf(err, "%s:%d: family %s has no title", sec->file,
+		    sec->lineno, f->name);
+		return -1;
+	}
+	return 0;
 }
 
 int
 families_load(struct families *fs, const struct rules *r, struct buf *err)
 {
-	struct family *f;
-	int i = -1, k;
+	const struct rule_section *sec;
+	char *like;
+	int i = -1, v, nv, total = 0;
 
 	memset(fs, 0, sizeof(*fs));
+	/* Room first: a like-family becomes one entry per base variant. */
 	while ((i = rules_next_section(r, i, "family")) != -1) {
-		const struct rule_section *sec = &r->sections[i];
+		like = NULL;
+		sec = &r->sections[i];
+		if (rule_get(sec, "like"))
+			like = (char *)rule_get(sec, "like");
+		total += like ? (count_variants(r, like) ? count_variants(r,
+		    like) : 1) : 1;
+	}
+	fs->f = xcalloc((size_t)total + 1, sizeof(*fs->f));
+	i = -1;
+	while ((i = rules_next_section(r, i, "family")) != -1) {
+		sec = &r->sections[i];
+		like = (char *)rule_get(sec, "like");
+		nv = like ? count_variants(r, like) : 1;
+		for (v = 0; v < (nv ? nv : 1); v++) {
+			struct family *f = &fs->f[fs->n++];
 
-		fs->f = xreallocarray(fs->f, (size_t)fs->n + 1, sizeof(*fs->f));
-		f = &fs->f[fs->n++];
-		memset(f, 0, sizeof(*f));
-		f->name = xstrdup(sec->arg);
-		for (k = 0; k < sec->nlines; k++)
-			if (parse_line(f, &sec->lines[k], err) == -1)
+			if (parse_section(f, sec, err) == -1)
 				return -1;
-		mark_all(f, sec);
-		if (f->title.code == NULL) {
-			buf_printf(err, "%s:%d: family %s has no title",
-			    sec->file, sec->lineno, f->name);
-			return -1;
+			if (like && copy_variant(f, r, like, v, err) == -1)
+				return -1;
 		}
 	}
-	for (k = 0; k < fs->n; k++)
-		if (fs->f[k].like && resolve_like(fs, &fs->f[k], r, err) == -1)
-			return -1;
 	return 0;
 }
 
@@ -476,6 +518,25 @@ family_title_key(const char *title)
 		}
 	}
 	return buf_detach(&b);
+}
+
+/* Every family (variants included) whose title pattern the title fits. */
+int
+families_all_by_title(const struct families *fs, const char *title,
+    const struct family **out, int max)
+{
+	char *key;
+	int i, n = 0;
+
+	if (title == NULL)
+		return 0;
+	key = family_title_key(title);
+	for (i = 0; i < fs->n && n < max; i++)
+		if (regex_match((struct regex *)&fs->f[i].title, key,
+		    strlen(key)))
+			out[n++] = &fs->f[i];
+	free(key);
+	return n;
 }
 
 const struct family *

@@ -62,6 +62,7 @@ struct family {
 	int		  nstretch;
 	char		 *marker;
 	char		 *total;	/* the column a total's label is printed in */
+	int		  spantotal;	/* a total's label spans the code columns */
 	struct fam_sum	 *sums;
 	int		  nsums;
 	struct fam_prefer *prefers;
@@ -80,6 +81,8 @@ int	 families_load(struct families *, const struct rules *, struct buf *);
 void	 families_free(struct families *);
 const struct family *families_by_title(const struct families *,
 	    const char *);
+int	 families_all_by_title(const struct families *, const char *,
+	    const struct family **, int);
 const struct family *families_by_name(const struct families *,
 	    const char *);
 char	*family_title_key(const char *);

@@ -29,21 +29,57 @@ compact(const char *s)
 	return buf_detach(&b);
 }
 
-static const char *
-printed_spelling(const struct fam_level *lv, const char *header, int *found)
+/* The header's words: compacted, and as the tokens it printed. */
+struct header {
+	char	 *compact;
+	char	**tokens;
+	int	  ntokens;
+};
+
+static int
+is_one_char(const char *s)
 {
-	char *c;
+	size_t n = strlen(s);
+
+	return n > 0 && n <= 4 && ((unsigned char)s[0] >= 0xc0 ?
+	    n == ((unsigned char)s[0] >= 0xf0 ? 4 : (unsigned char)s[0] >=
+	    0xe0 ? 3 : 2) : n == 1);
+}
+
+/*
+ * Whether the header prints a word.  A long word may come shredded over
+ * lines, so it is looked for in the compacted text; a one-character word
+ * (类, 款, 项) hides inside others (其他运转类, 项目) and counts only as
+ * a word of its own.
+ */
+static int
+printed(const struct header *h, const char *word)
+{
+	char *c = compact(word);
+	int i, hit = 0;
+
+	if (*c == '\0')
+		hit = 0;
+	else if (is_one_char(c)) {
+		for (i = 0; i < h->ntokens && !hit; i++)
+			hit = strcmp(h->tokens[i], c) == 0;
+	} else
+		hit = strstr(h->compact, c) != NULL;
+	free(c);
+	return hit;
+}
+
+static const char *
+printed_spelling(const struct fam_level *lv, const struct header *h,
+    int *found)
+{
 	int i;
 
-	for (i = 0; i < lv->nalts; i++) {
-		c = compact(lv->alts[i]);
-		if (*c && strstr(header, c)) {
-			free(c);
+	for (i = 0; i < lv->nalts; i++)
+		if (printed(h, lv->alts[i])) {
 			*found = 1;
 			return lv->alts[i];
 		}
-		free(c);
-	}
 	*found = 0;
 	return lv->alts[0];
 }
@@ -64,7 +100,8 @@ child(struct tnode *parent, const char *key)
 }
 
 static void
-insert_column(struct tnode *root, const struct fam_col *c, const char *header)
+insert_column(struct tnode *root, const struct fam_col *c,
+    const struct header *header)
 {
 	struct buf key = BUF_INIT;
 	struct tnode *n = root;
@@ -90,18 +127,26 @@ insert_column(struct tnode *root, const struct fam_col *c, const char *header)
  * are there: then it is a leaf (公用经费 printed without 商品和服务支出).
  */
 static int
-keep(struct tnode *n, int header_empty)
+keep(struct layout *l, struct tnode *n)
 {
 	int i, any = 0;
 
 	for (i = 0; i < n->nkids; i++)
-		any |= keep(n->kids[i], header_empty);
-	if (n->nkids == 0)
-		n->kept = n->found || !n->leaf->optional ||
-		    (header_empty && !n->leaf->optional);
-	else
+		any |= keep(l, n->kids[i]);
+	if (n->nkids == 0) {
+		n->kept = n->found || !n->leaf->optional;
+		l->found += n->found;
+		l->missing += n->kept && !n->found;
+	} else
 		n->kept = any || n->found;
 	return n->kept;
+}
+
+/* How well the family's words fit the printed header: variants compete. */
+int
+layout_fit(const struct layout *l)
+{
+	return l->found * 2 - l->missing;
 }
 
 static const struct fam_col *
@@ -339,20 +384,48 @@ resolve_hints(struct layout *l, const struct family *f)
 	}
 }
 
+static void
+read_header(struct header *h, const char *text)
+{
+	char *copy = xstrdup(text), *w, *save = NULL;
+
+	memset(h, 0, sizeof(*h));
+	h->compact = compact(text);
+	for (w = strtok_r(copy, " \t\n", &save); w;
+	    w = strtok_r(NULL, " \t\n", &save)) {
+		h->tokens = xreallocarray(h->tokens, (size_t)h->ntokens + 1,
+		    sizeof(char *));
+		h->tokens[h->ntokens++] = xstrdup(w);
+	}
+	free(copy);
+}
+
+static void
+free_header(struct header *h)
+{
+	int i;
+
+	for (i = 0; i < h->ntokens; i++)
+		free(h->tokens[i]);
+	free(h->tokens);
+	free(h->compact);
+}
+
 void
-layout_build(struct layout *l, const struct family *f, const char *header)
+layout_build(struct layout *l, const struct family *f, const char *text)
 {
 	struct tnode *root = xcalloc(1, sizeof(*root));
 	struct buf path = BUF_INIT;
-	char *h = compact(header ? header : "");
+	struct header h;
 	int i;
 
 	memset(l, 0, sizeof(*l));
 	l->fam = f;
+	read_header(&h, text ? text : "");
 	root->key = xstrdup("");
 	for (i = 0; i < f->ncols; i++)
-		insert_column(root, &f->cols[i], h);
-	keep(root, *h == '\0');
+		insert_column(root, &f->cols[i], &h);
+	keep(l, root);
 	root->kept = 1;
 	l->tree_rows = height(root) - 1;
 	for (i = 0; i < root->nkids; i++)
@@ -362,7 +435,7 @@ layout_build(struct layout *l, const struct family *f, const char *header)
 	resolve_hints(l, f);
 	free_tree(root);
 	buf_free(&path);
-	free(h);
+	free_header(&h);
 }
 
 void

@@ -57,12 +57,15 @@ struct layout {
 	int		 nprefers;
 	struct lside	*sides;
 	int		 nsides;
+	int		 found;		/* leaves whose words the header prints */
+	int		 missing;	/* leaves kept though not printed */
 };
 
 void	 layout_build(struct layout *, const struct family *,
 	    const char *header);
 void	 layout_free(struct layout *);
 int	 layout_col_by_canon(const struct layout *, const char *);
+int	 layout_fit(const struct layout *);
 int	 layout_resolve_sums(struct layout *, const struct family *);
 
 #endif

@@ -16,6 +16,7 @@
 #include "checks.h"
 #include "family.h"
 #include "geomgrid.h"
+#include "layout.h"
 #include "rowalign.h"
 #include "tablecode.h"
 #include "tabgrid.h"
@@ -131,16 +132,54 @@ part_named(const char *name)
 	return PART_CAPTION;
 }
 
+/*
+ * Of a family's variants (sections of the same title), the one whose
+ * words the table's header prints best.
+ */
+static const struct family *
+best_variant(struct ra *a, const struct family **cands, int n)
+{
+	struct buf header = BUF_INIT;
+	struct layout l;
+	int i, fit, best = 0, best_fit = 0;
+
+	if (n == 1)
+		return cands[0];
+	for (i = 0; i < a->in.nhead; i++) {
+		buf_adds(&header, a->in.head[i].text);
+		buf_addc(&header, '\n');
+	}
+	for (i = 0; i < a->in.nspans; i++)
+		if (a->in.spans[i].part == 1) {
+			buf_adds(&header, a->in.spans[i].text);
+			buf_addc(&header, '\n');
+		}
+	for (i = 0; i < n; i++) {
+		layout_build(&l, cands[i], buf_str(&header));
+		fit = layout_fit(&l);
+		if (i == 0 || fit > best_fit) {
+			best = i;
+			best_fit = fit;
+		}
+		layout_free(&l);
+	}
+	buf_free(&header);
+	return cands[best];
+}
+
 static const struct family *
 find_family(struct ra *a)
 {
-	const struct family *f;
+	const struct family *cands[16];
 	const char *code = rec_attr(&a->in.attrs, "code");
-	int i;
+	int i, n;
 
-	f = families_by_title(&a->fams, rec_attr(&a->in.attrs, "title"));
-	if (f || code == NULL)
-		return f;
+	n = families_all_by_title(&a->fams, rec_attr(&a->in.attrs, "title"),
+	    cands, 16);
+	if (n > 0)
+		return best_variant(a, cands, n);
+	if (code == NULL)
+		return NULL;
 	/* No title, or none known: the code, in the scheme most use. */
 	for (i = 0; i < a->fams.n; i++)
 		if (a->fams.f[i].code && strcmp(a->fams.f[i].code, code) == 0)

@@ -797,7 +797,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	memset(&b, 0, sizeof(b));
 	b.g = g;
 	b.tr = tr;
-	b.totalspan = f->marker != NULL;
+	b.totalspan = f->marker != NULL || f->spantotal;
 	layout_build(&b.l, f, header);
 	b.total_col = f->total ? layout_col_by_canon(&b.l, f->total) : -1;
 	free(header);

@@ -69,19 +69,39 @@ printed(const struct header *h, const char *word)
 	return hit;
 }
 
-static const char *
+/*
+ * A spelling as printed: "科目编码#2" names a block's second 科目编码 in
+ * the family, and prints as 科目编码.
+ */
+static char *
+without_index(const char *alt)
+{
+	const char *hash = strrchr(alt, '#');
+	size_t n = strlen(alt);
+
+	if (hash && hash[1] && strspn(hash + 1, "0123456789") ==
+	    strlen(hash + 1))
+		n = (size_t)(hash - alt);
+	return xstrndup(alt, n);
+}
+
+static char *
 printed_spelling(const struct fam_level *lv, const struct header *h,
     int *found)
 {
+	char *word;
 	int i;
 
-	for (i = 0; i < lv->nalts; i++)
-		if (printed(h, lv->alts[i])) {
+	for (i = 0; i < lv->nalts; i++) {
+		word = without_index(lv->alts[i]);
+		if (printed(h, word)) {
 			*found = 1;
-			return lv->alts[i];
+			return word;
 		}
+		free(word);
+	}
 	*found = 0;
-	return lv->alts[0];
+	return without_index(lv->alts[0]);
 }
 
 static struct tnode *
@@ -113,8 +133,8 @@ insert_column(struct tnode *root, const struct fam_col *c,
 		buf_adds(&key, c->levels[i].alts[0]);
 		n = child(n, key.s);
 		if (n->text == NULL)
-			n->text = xstrdup(printed_spelling(&c->levels[i],
-			    header, &n->found));
+			n->text = printed_spelling(&c->levels[i], header,
+			    &n->found);
 	}
 	n->leaf = c;
 	buf_free(&key);

@@ -1,6 +1,7 @@
 /*
  * pageorder.c - a dumped page's lines in the order a reader sees them.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "pageorder.h"
@@ -17,7 +18,9 @@ pageorder_classify(struct textrules *tr, struct pageline *l)
 	if (l->kind == LINE_CAPTION) {
 		memset(&probe, 0, sizeof(probe));
 		caption_read(tr, &probe, l->text, n);
-		l->anchor = probe.code != NULL || probe.title != NULL;
+		l->has_code = probe.code != NULL;
+		l->has_title = probe.title != NULL;
+		l->anchor = l->has_code || l->has_title;
 		caption_free(&probe);
 	}
 }
@@ -74,6 +77,81 @@ restore_one(const struct pageline *l, int from, int a, int b, int t,
 	return k;
 }
 
+/* Move order[from..to) so that it starts at position dest < from. */
+static void
+move_back(int *order, int from, int to, int dest)
+{
+	int len = to - from, *tmp = xmalloc(sizeof(int) * (size_t)(len + 1));
+
+	memcpy(tmp, order + from, sizeof(int) * (size_t)len);
+	memmove(order + dest + len, order + dest,
+	    sizeof(int) * (size_t)(from - dest));
+	memcpy(order + dest, tmp, sizeof(int) * (size_t)len);
+	free(tmp);
+}
+
+/* A caption block at position p of order[]: how far it runs. */
+static int
+block_end(const struct pageline *l, const int *order, int n, int p)
+{
+	while (p < n && l[order[p]].kind == LINE_CAPTION)
+		p++;
+	return p;
+}
+
+static int
+block_has(const struct pageline *l, const int *order, int from, int to,
+    int title)
+{
+	int i;
+
+	for (i = from; i < to; i++)
+		if (title ? l[order[i]].has_title : l[order[i]].has_code)
+			return 1;
+	return 0;
+}
+
+/*
+ * A code drawn after the rows of a table whose title came first: the
+ * code's block goes back behind the title's, and the header words drawn
+ * after the code back before the first row.
+ */
+static void
+late_codes(const struct pageline *l, int n, int *order)
+{
+	int p, e, prev = -1, prev_end = -1, rows, t, first_row;
+
+	for (p = 0; p < n; p = e) {
+		if (!l[order[p]].anchor) {
+			e = p + 1;
+			continue;
+		}
+		e = block_end(l, order, n, p);
+		rows = 0;
+		for (t = prev_end; prev >= 0 && t < p; t++)
+			rows += l[order[t]].data != 0;
+		if (prev >= 0 && rows >= 1 && block_has(l, order, p, e, 0) &&
+		    !block_has(l, order, p, e, 1) &&
+		    block_has(l, order, prev, prev_end, 1) &&
+		    !block_has(l, order, prev, prev_end, 0)) {
+			for (t = e; t < n && !l[order[t]].data &&
+			    !l[order[t]].anchor && l[order[t]].kind == LINE_TEXT;
+			    t++)
+				;
+			move_back(order, p, e, prev_end);
+			for (first_row = prev_end + (e - p); first_row < n &&
+			    !l[order[first_row]].data; first_row++)
+				;
+			if (t > e && first_row < e)
+				move_back(order, e, t, first_row);
+			prev = -1;
+			continue;
+		}
+		prev = p;
+		prev_end = e;
+	}
+}
+
 /*
  * order[] gets the lines' indices in reading order.  The page is taken
  * as drawn caption-last only when its first code or title comes after
@@ -88,6 +166,7 @@ pageorder_restore(const struct pageline *l, int n, int *order)
 	if (a == -1 || rows_between(l, 0, a) < 2) {
 		for (i = 0; i < n; i++)
 			order[i] = i;
+		late_codes(l, n, order);
 		return;
 	}
 	while (from < n && (a = next_anchor(l, from, n)) != -1 &&

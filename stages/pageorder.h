@@ -7,7 +7,9 @@
  * order the caption would seem to announce whatever comes next.  Given a
  * page whose first code or title line comes after rows of the table, this
  * puts the caption back in front and the wrapped header words back with
- * the header, leaving pages drawn in reading order as they are.
+ * the header.  A page that prints the title first but draws the code
+ * after the rows gets the code back beside its title.  Pages drawn in
+ * reading order stay as they are.
  */
 #ifndef RETABLE_PAGEORDER_H
 #define RETABLE_PAGEORDER_H
@@ -21,6 +23,7 @@ struct pageline {
 	enum linekind	 kind;
 	int		 data;		/* line_is_data */
 	int		 anchor;	/* holds a code or a title */
+	int		 has_code, has_title;
 };
 
 void	 pageorder_classify(struct textrules *, struct pageline *);

@@ -255,6 +255,35 @@ label_side(struct tb *b, const char *label, int tokens_before)
 }
 
 /*
+ * Sides told apart by their codes (公开06表: 301xx, 302xx, 307xx in three
+ * blocks): each code opens the first side, from the current one on, whose
+ * pattern it fits; the words and amounts after it are that side's.
+ */
+static int
+sides_by_code(const struct tb *b)
+{
+	return b->l.nsides > 1 &&
+	    b->l.cols[b->l.sides[0].col].type == COL_CODE;
+}
+
+static void
+assign_sides_by_code(struct tb *b, const struct lrow *r, int *side)
+{
+	int i, s, cur = 0;
+
+	for (i = 0; i < r->n; i++) {
+		if (is_code_token(&r->t[i]))
+			for (s = cur; s < b->l.nsides; s++)
+				if (regex_match(b->l.sides[s].rx, r->t[i].text,
+				    strlen(r->t[i].text))) {
+					cur = s;
+					break;
+				}
+		side[i] = cur;
+	}
+}
+
+/*
  * Cut a row's tokens into sides: side[i] is the side of token i.  The
  * first label opens side 0 (or a later side its words belong to), the
  * next label the next side.
@@ -264,6 +293,10 @@ assign_sides(struct tb *b, const struct lrow *r, int *side)
 {
 	int i, cur = 0, labels = 0, first_label = -1;
 
+	if (sides_by_code(b)) {
+		assign_sides_by_code(b, r, side);
+		return;
+	}
 	for (i = 0; i < r->n; i++)
 		if (r->t[i].kind == TK_TEXT && (i == 0 ||
 		    r->t[i - 1].kind != TK_TEXT ||

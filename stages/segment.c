@@ -25,12 +25,20 @@ enum part { PART_NONE, PART_CAPTION, PART_HEAD, PART_BODY, PART_NOTE };
 
 static const char *part_names[] = { "", "caption", "head", "body", "note" };
 
-/* Caption lines read but not yet known to announce a table. */
+/*
+ * Caption lines read but not yet known to announce a table, and the
+ * lines read after them while a lone title waits for rows to confirm it.
+ */
 struct held {
 	struct caption	 cap;
 	struct buf	 raw;		/* their records, newline-terminated */
 	int		 n;
+	struct buf	 after;		/* lines after, each kind-tagged */
+	int		 nafter;
 };
+
+/* How many lines a lone title may wait for a row (a form's first amounts). */
+#define TITLE_WAIT	6
 
 struct table {
 	int		 open;
@@ -167,24 +175,69 @@ held_clear(struct held *h)
 	h->n = 0;
 }
 
+/* Replay lines kept as "kind<TAB>record" through process_line. */
+static void
+replay(struct seg *s, struct buf *lines, int with_kinds)
+{
+	struct buf copy = BUF_INIT;
+	struct rec r;
+	const char *p, *nl, *rec;
+	enum linekind kind;
+
+	buf_add(&copy, buf_str(lines), lines->len);
+	buf_clear(lines);
+	rec_init(&r);
+	for (p = buf_str(&copy); *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		kind = LINE_TEXT;
+		rec = p;
+		if (with_kinds) {
+			kind = (enum linekind)(*p - '0');
+			rec = p + 2;
+		}
+		rec_parse(&r, rec, (size_t)(nl - rec));
+		process_line(s, &r, rec, (size_t)(nl - rec), kind);
+	}
+	rec_free(&r);
+	buf_free(&copy);
+}
+
 /* Unconfirmed caption lines go back through as ordinary lines. */
 static void
 release_held(struct seg *s)
 {
 	struct buf raw = BUF_INIT;
-	struct rec r;
-	const char *p, *nl;
 
 	buf_add(&raw, buf_str(&s->held.raw), s->held.raw.len);
 	held_clear(&s->held);
-	rec_init(&r);
-	for (p = buf_str(&raw); *p; p = nl + 1) {
-		nl = strchr(p, '\n');
-		rec_parse(&r, p, (size_t)(nl - p));
-		process_line(s, &r, p, (size_t)(nl - p), LINE_TEXT);
-	}
-	rec_free(&r);
+	replay(s, &raw, 0);
 	buf_free(&raw);
+}
+
+/* The lines that waited with a lone title, placed now it is settled. */
+static void
+release_after(struct seg *s)
+{
+	struct buf after = BUF_INIT;
+
+	if (s->held.nafter == 0)
+		return;
+	buf_add(&after, buf_str(&s->held.after), s->held.after.len);
+	buf_clear(&s->held.after);
+	s->held.nafter = 0;
+	replay(s, &after, 1);
+	buf_free(&after);
+}
+
+static void
+wait_with_title(struct seg *s, enum linekind kind, const char *raw,
+    size_t len)
+{
+	buf_addc(&s->held.after, (char)('0' + kind));
+	buf_addc(&s->held.after, '\t');
+	buf_add(&s->held.after, raw, len);
+	buf_addc(&s->held.after, '\n');
+	s->held.nafter++;
 }
 
 /*
@@ -301,14 +354,34 @@ process_line(struct seg *s, const struct rec *r, const char *raw, size_t len,
 	if (kind == LINE_FURNITURE)
 		return;
 	if (kind == LINE_CAPTION) {
+		if (s->held.nafter > 0) {
+			/* A new caption: the title waited in vain. */
+			resolve_held(s, "", 0, 0);
+			release_after(s);
+		}
 		caption_read(&s->tr, &s->held.cap, text, n);
 		buf_add(&s->held.raw, raw, len);
 		buf_addc(&s->held.raw, '\n');
 		s->held.n++;
 		return;
 	}
-	if (s->held.n > 0)
+	if (s->held.n > 0) {
+		int tabular = memchr(text, '\t', n) || line_is_data(&s->tr,
+		    text, n);
+
+		/*
+		 * A lone title not yet followed by rows: a form prints a few
+		 * lines of words before its first amounts.  Wait for them.
+		 */
+		if (!tabular && !caption_confirms(&s->held.cap, 0) &&
+		    s->held.cap.title && kind == LINE_TEXT &&
+		    s->held.nafter < TITLE_WAIT) {
+			wait_with_title(s, kind, raw, len);
+			return;
+		}
 		resolve_held(s, text, n, 1);
+		release_after(s);
+	}
 	place_line(s, kind, text, rec_long(r, 3), rec_long(r, 1), raw, len);
 }
 
@@ -361,6 +434,7 @@ end_document(struct seg *s)
 {
 	flush_page(s);
 	resolve_held(s, "", 0, 0);
+	release_after(s);
 	close_table(s);
 	geomseg_end_document(&s->geom);
 }
@@ -447,6 +521,7 @@ segment_run(struct cli *cli)
 	textrules_free(&s.tr);
 	caption_free(&s.held.cap);
 	buf_free(&s.held.raw);
+	buf_free(&s.held.after);
 	table_clear(&s.t);
 	geomseg_free(&s.geom);
 	free(s.page);

@@ -233,25 +233,37 @@ check "a failed input is not retried while nothing changed; --retry-failed retri
     eval '[ $st1 -eq 1 ] && [ "$n_same" -eq 0 ] && [ "$(redone "$tmp/o4" 3)" -eq 1 ] &&
 	[ "$(mf "$tmp/o4" crash.txt .reason)" = retry ]'
 
-# 12-13: a program that hangs is stopped after --timeout seconds.
+# 12-13: a program that hangs is stopped after --timeout seconds: over a
+# whole chunk, then over the one input.
 hang=$tmp/hangbin
 mkdir "$hang"
-for p in dehyphenate table-segment row-align to-jsonl; do ln -s "$bin/$p" "$hang/$p"; done
+for p in dehyphenate row-align to-jsonl; do ln -s "$bin/$p" "$hang/$p"; done
+cat >"$hang/table-segment" <<EOF
+#!/bin/sh
+t=\$(mktemp "$tmp/ts.XXXXXX") || exit 1
+cat >"\$t"
+grep -q RETABLE-HANG "\$t" && exec sleep 30
+exec "$bin/table-segment" "\$@" <"\$t"
+EOF
 cat >"$hang/pdf2text" <<EOF
 #!/bin/sh
 for a; do f=\$a; done
 case \$(head -c 40 "\$f") in *RETABLE-HANG*) exec sleep 30 ;; esac
 exec "$bin/pdf2text" "\$@"
 EOF
-chmod +x "$hang/pdf2text"
+chmod +x "$hang/pdf2text" "$hang/table-segment"
 in3=$tmp/in3
 mkdir "$in3"
 cp "$in/x/doc0.pdf" "$in3/"
+cp "$top/corpus/pdf/basic-03.txt" "$in3/fine.txt"
 printf '%%PDF-1.4 RETABLE-HANG\n' >"$in3/hang.pdf"
-RETABLE_BIN=$hang batch -j 2 --timeout 1 "$in3" "$tmp/o5"
-check "a hanging pdf2text is stopped: that input fails (timed out), the other is done" \
+{ cat "$top/corpus/pdf/basic-03.txt"; echo "RETABLE-HANG"; } >"$in3/hang.txt"
+RETABLE_BIN=$hang batch -j 1 --chunk 4 --text --timeout 1 "$in3" "$tmp/o5"
+check "a hanging program is stopped: those inputs fail (timed out), the others are done" \
     eval '[ $bst -eq 1 ] && mf "$tmp/o5" hang.pdf .error | grep -qx "pdf2text: hang.pdf: timed out after 1 s" &&
-	[ "$(mf "$tmp/o5" doc0.pdf .status)" = ok ]'
+	mf "$tmp/o5" hang.txt .error | grep -qx "table-segment: hang.txt: timed out after 1 s" &&
+	[ "$(mf "$tmp/o5" doc0.pdf .status)" = ok ] && [ "$(mf "$tmp/o5" fine.txt .status)" = ok ] &&
+	(cd "$in3" && $sh "$retable" fine.txt) | cmp -s - "$tmp/o5/fine.txt.jsonl"'
 check "a timeout is not cached: one cache entry" \
     eval '[ "$(ls "$tmp/o5/.retable/cache" | wc -l)" -eq 1 ]'
 

@@ -549,10 +549,19 @@ numbers_in(const struct gpageview *pv, int from, int to)
 	return n;
 }
 
+/* Are two lines set in the same font size (a heading of the table's)? */
+static int
+same_size(const struct gpageview *pv, int a, int b)
+{
+	return fabs(pv->spans[pv->lines[a].spans[0]].size -
+	    pv->spans[pv->lines[b].spans[0]].size) < 0.2;
+}
+
 static void
 aligned_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 {
-	int nruled = *nout, i, j, start, multi, singles;
+	int nruled = *nout, i, j, start, first, multi, singles;
+	double left, right;
 	struct gregion r;
 
 	i = 0;
@@ -562,9 +571,11 @@ aligned_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 			i++;
 			continue;
 		}
-		start = i;
+		start = first = i;
 		multi = 1;
 		singles = 0;
+		left = pv->lines[i].left;
+		right = pv->lines[i].right;
 		for (j = i + 1; j < pv->nlines; j++) {
 			if (!close_below(pv, j - 1, j) ||
 			    line_taken(pv, *out, nruled, &pv->lines[j]) ||
@@ -573,15 +584,27 @@ aligned_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 			if (multi_line(pv, j)) {
 				multi++;
 				singles = 0;
+				left = fmin(left, pv->lines[j].left);
+				right = fmax(right, pv->lines[j].right);
 				continue;
 			}
-			/* A wrapped label or a group's name, not prose. */
-			if (++singles > 2 || widest_span(pv, &pv->lines[j]) >
-			    0.5 * (pv->lines[start].right -
-			    pv->lines[start].left))
+			/* A wrapped label or a group's name, not prose: narrow
+			 * beside the run's width so far. */
+			if (singles == 2 || widest_span(pv, &pv->lines[j]) >
+			    0.5 * (right - left))
 				break;
+			singles++;
 		}
 		j -= singles;
+		/* A group's heading over the first multi line. */
+		for (singles = 0; start > 0 && singles < 2 &&
+		    pv->cls[start - 1] == LC_TEXT && pv->lines[start - 1].n == 1 &&
+		    !pv->struck[start - 1] && close_below(pv, start - 1, start) &&
+		    !line_taken(pv, *out, nruled, &pv->lines[start - 1]) &&
+		    widest_span(pv, &pv->lines[start - 1]) < 0.5 * (right - left) &&
+		    same_size(pv, start - 1, start);
+		    singles++)
+			start--;
 		if (multi >= 3 && aligned_share(pv, start, j, NULL) >= 0.6 &&
 		    (numbers_in(pv, start, j) >= 3 || multi >= 5)) {
 			memset(&r, 0, sizeof(r));
@@ -595,7 +618,7 @@ aligned_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 			}
 			add_region(out, nout, &r);
 		}
-		i = j > start ? j : start + 1;
+		i = j > first ? j : first + 1;
 	}
 }
 

@@ -202,6 +202,29 @@ mark_labelless(const struct glayout *lay, int first, int n,
 	free(count);
 }
 
+/*
+ * Lines [from, to) hold words only in columns where line `next` has words
+ * too, and lack some column of it (its label): the start of a cell
+ * centred on `next`, not a row of their own.
+ */
+static int
+lacks_label(const struct glayout *lay, int from, int to, int next)
+{
+	int c, i, here, there, missing = 0;
+
+	for (c = 0; c < lay->ncols; c++) {
+		there = line_col_span(lay, next, c) >= 0;
+		for (i = from, here = 0; i < to && !here; i++)
+			here = line_col_span(lay, i, c) >= 0;
+		if (here && !there)
+			return 0;
+		if (there && !here && !span_is_number(&lay->v[line_col_span(lay,
+		    next, c)]))
+			missing = 1;
+	}
+	return missing;
+}
+
 static int
 tight(const struct glayout *lay, int a, int b)
 {
@@ -234,8 +257,11 @@ rowwrap_groups(const struct glayout *lay, int first, int n, int *group)
 			join = 0;
 		else if (info[i].anchor)
 			/* An amounts line without its label takes the label
-			 * lines just above it. */
-			join = !has_anchor && info[i].labelless &&
+			 * lines just above it; one with its label takes the
+			 * first lines of a long cell centred on it, when
+			 * they go on into its words. */
+			join = !has_anchor && (info[i].labelless ||
+			    lacks_label(lay, first + start, line, line)) &&
 			    continues_row(lay, first + start, line, line, 0);
 		else if (has_anchor && info[i - 1].anchor &&
 		    info[i - 1].labelless)

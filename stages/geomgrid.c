@@ -48,19 +48,45 @@ table_pages(const struct tinput *in, long **out)
 	return n;
 }
 
-static void
-layout_page(struct gpage_part *pp, const struct tinput *in, long page)
+static int
+table_spans(const struct tinput *in, long page, int *idx)
 {
-	int *idx, i, n = 0;
+	int i, n = 0;
 
-	idx = xmalloc(sizeof(int) * ((size_t)in->nspans + 1));
 	for (i = 0; i < in->nspans; i++)
 		if ((in->spans[i].part == 1 || in->spans[i].part == 2) &&
-		    in->spans[i].page == page)
+		    (page < 0 || in->spans[i].page == page))
 			idx[n++] = i;
+	return n;
+}
+
+static void
+layout_page(struct gpage_part *pp, const struct tinput *in, long page,
+    const struct ival *cols, int ncols)
+{
+	int *idx, n;
+
+	idx = xmalloc(sizeof(int) * ((size_t)in->nspans + 1));
+	n = table_spans(in, page, idx);
 	glayout_build(&pp->lay, in->spans, idx, n, in->rules, in->nrules,
-	    page);
+	    page, cols, ncols);
 	free(idx);
+}
+
+/* A table over several pages: its text columns over all of them. */
+static int
+shared_columns(const struct tinput *in, int np, struct ival **cols)
+{
+	int *idx, n, nc;
+
+	*cols = NULL;
+	if (np < 2)
+		return 0;
+	idx = xmalloc(sizeof(int) * ((size_t)in->nspans + 1));
+	n = table_spans(in, -1, idx);
+	nc = glayout_text_columns(in->spans, idx, n, cols);
+	free(idx);
+	return nc;
 }
 
 /* ------------------------------------------------------------ header */
@@ -384,7 +410,9 @@ geomgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
 {
 	struct gpage_part *pp;
 	long *pages;
+	struct ival *shared;
 	int np, p, i, rows = 0, header_rows = 0, ncols, *keep, *bottom;
+	int nshared;
 
 	np = table_pages(in, &pages);
 	if (np == 0) {
@@ -392,8 +420,9 @@ geomgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
 		return;
 	}
 	pp = xcalloc((size_t)np, sizeof(*pp));
+	nshared = shared_columns(in, np, &shared);
 	for (p = 0; p < np; p++) {
-		layout_page(&pp[p], in, pages[p]);
+		layout_page(&pp[p], in, pages[p], shared, nshared);
 		if (p == 0)
 			geomhead_rebuild(&pp[p].lay,
 			    first_body_row(&pp[p].lay));
@@ -430,6 +459,7 @@ geomgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
 	}
 	free(bottom);
 	free(keep);
+	free(shared);
 	free(pp);
 	free(pages);
 }

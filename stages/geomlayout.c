@@ -35,9 +35,8 @@
 /* Share of the table's width a horizontal ruling covers to close a band. */
 #define CLOSE_COVER	0.6
 
-struct xcomp {
-	double	 lo, hi;
-};
+/* A text column: an x range (struct ival from geomrule.h). */
+#define xcomp ival
 
 static double
 span_cx(const struct tspan *s)
@@ -345,7 +344,13 @@ find_columns(struct glayout *lay)
 	struct xb_sort *b;
 	int ntc, i, k, nb = 0, m, between;
 
-	ntc = text_columns(lay, &tc);
+	if (lay->shared) {
+		/* The columns all pages of the table share. */
+		ntc = lay->nshared;
+		tc = xmalloc(sizeof(*tc) * ((size_t)ntc + 1));
+		memcpy(tc, lay->shared, sizeof(*tc) * (size_t)ntc);
+	} else
+		ntc = text_columns(lay, &tc);
 	b = xmalloc(sizeof(*b) * ((size_t)lay->vs.n + (size_t)ntc + 3));
 	for (i = 0; i < lay->vs.n; i++) {
 		b[nb].x = lay->vs.v[i].pos;
@@ -976,15 +981,38 @@ used_columns(struct glayout *lay)
 			    span_cx(&lay->v[lay->cells[i].spans[k]]))] = 1;
 }
 
+/*
+ * The text columns of spans idx[0..n) of v, however many pages they lie
+ * on: a table continued over pages keeps its columns, and a page with few
+ * rows (or a long label only there) should not redraw them.
+ */
+int
+glayout_text_columns(const struct tspan *v, const int *idx, int n,
+    struct ival **out)
+{
+	struct glayout tmp;
+	int nc;
+
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.v = v;
+	tmp.nlines = glines_build(v, idx, n, &tmp.lines);
+	nc = text_columns(&tmp, out);
+	glines_free(tmp.lines, tmp.nlines);
+	return nc;
+}
+
 void
 glayout_build(struct glayout *lay, const struct tspan *v, const int *idx,
-    int n, const struct trule *rules, int nrules, long page)
+    int n, const struct trule *rules, int nrules, long page,
+    const struct ival *shared, int nshared)
 {
 	int *parent, *owner, *rowof, i, nslots;
 
 	memset(lay, 0, sizeof(*lay));
 	lay->v = v;
 	lay->page = page;
+	lay->shared = shared;
+	lay->nshared = nshared;
 	lay->nlines = glines_build(v, idx, n, &lay->lines);
 	if (lay->nlines == 0)
 		return;

@@ -30,6 +30,8 @@ struct lcell {
 
 struct glayout {
 	const struct tspan *v;
+	const struct ival *shared;	/* text columns given, or NULL */
+	int		 nshared;
 	long		 page;
 	struct gline	*lines;
 	int		 nlines;
@@ -48,7 +50,10 @@ struct glayout {
 };
 
 void	 glayout_build(struct glayout *, const struct tspan *, const int *idx,
-	    int n, const struct trule *, int nrules, long page);
+	    int n, const struct trule *, int nrules, long page,
+	    const struct ival *, int);
+int	 glayout_text_columns(const struct tspan *, const int *idx, int n,
+	    struct ival **);
 void	 glayout_free(struct glayout *);
 int	 glayout_column_of(const struct glayout *, double x);
 int	 glayout_cell_at(const struct glayout *, int row, int col);

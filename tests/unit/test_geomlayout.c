@@ -62,7 +62,7 @@ layout(struct glayout *lay, const struct fixture *f, long page)
 	for (i = 0; i < f->ns; i++)
 		if (f->s[i].page == page)
 			idx[n++] = i;
-	glayout_build(lay, f->s, idx, n, f->r, f->nr, page);
+	glayout_build(lay, f->s, idx, n, f->r, f->nr, page, NULL, 0);
 }
 
 /* The text of the cell at (row, col), "" if empty, NULL if none. */

@@ -231,6 +231,48 @@ drop_spanning(struct xspan *xs, int n, const struct xcomp *comps, int ncomps)
 }
 
 /*
+ * A column whose words are one line's on each page, none of them on a
+ * line with a number, is a group's heading standing over the gap
+ * between two columns (printed again on a continued page): no column
+ * of its own; its words go to the column under their centre.
+ */
+static int
+drop_lone_words(const struct glayout *lay, const struct xspan *xs, int n,
+    struct xcomp *comps, int ncomps)
+{
+	int *first, *keep, i, c, m, k;
+
+	if (lay->nlines < 4 || ncomps < 2)
+		return ncomps;
+	first = xmalloc(sizeof(int) * (size_t)ncomps);
+	keep = xcalloc((size_t)ncomps, sizeof(int));
+	for (c = 0; c < ncomps; c++)
+		first[c] = -1;
+	for (i = 0; i < n; i++) {
+		const struct gline *l = &lay->lines[xs[i].line];
+
+		if (xs[i].out)
+			continue;
+		c = comp_of(comps, ncomps, (xs[i].lo + xs[i].hi) / 2);
+		if (c < 0)
+			continue;
+		for (k = 0; k < l->n; k++)
+			if (span_is_number(&lay->v[l->spans[k]]))
+				keep[c] = 1;
+		if (first[c] >= 0 && lay->lines[first[c]].page == l->page &&
+		    first[c] != xs[i].line)
+			keep[c] = 1;
+		first[c] = xs[i].line;
+	}
+	for (c = m = 0; c < ncomps; c++)
+		if (keep[c])
+			comps[m++] = comps[c];
+	free(first);
+	free(keep);
+	return m > 0 ? m : ncomps;
+}
+
+/*
  * The text's columns: x ranges of the spans that stay after the spanning
  * ones are left out, as disjoint components sorted by x.
  */
@@ -261,6 +303,7 @@ text_columns(struct glayout *lay, struct xcomp **out)
 			break;
 	}
 	component_pass(xs, n, &comps, &ncomps);
+	ncomps = drop_lone_words(lay, xs, n, comps, ncomps);
 	free(xs);
 	*out = comps;
 	return ncomps;

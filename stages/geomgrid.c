@@ -405,6 +405,46 @@ cmp_header_first(const void *a, const void *b)
 	return x->col < y->col ? -1 : x->col > y->col;
 }
 
+static int
+is_total_label(const char *t)
+{
+	return strstr(t, "合计") != NULL || strstr(t, "总计") != NULL;
+}
+
+/*
+ * Without rulings, a total's label printed in the first column of the
+ * stub under a 栏次 heading spans the stub's empty columns beside it, as
+ * the 栏次 heading does (the reports' own convention: 合计 over 科目编码
+ * and 科目名称).  Cells are sorted by row, then column.
+ */
+static void
+total_over_stub(struct grid *g, int nrows)
+{
+	const struct gcell **idx;
+	int i, a = -1, b = -1, r, c, empty;
+
+	for (i = 0; i < g->ncells; i++)
+		if (g->cells[i].header && g->cells[i].colspan > 1 &&
+		    strcmp(g->cells[i].text, "栏次") == 0) {
+			a = g->cells[i].col;
+			b = a + g->cells[i].colspan - 1;
+		}
+	if (a < 0)
+		return;
+	idx = cell_index(g, nrows);
+	for (r = g->header_rows; r < nrows; r++) {
+		struct gcell *cl = (struct gcell *)idx[r * g->ncols + a];
+
+		if (cl == NULL || cl->colspan != 1 || !is_total_label(cl->text))
+			continue;
+		for (c = a + 1, empty = 1; c <= b && empty; c++)
+			empty = idx[r * g->ncols + c] == NULL;
+		if (empty)
+			cl->colspan = b - a + 1;
+	}
+	free(idx);
+}
+
 void
 geomgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
 {
@@ -449,6 +489,8 @@ geomgrid_build(struct grid *g, const struct family *f, const struct tinput *in)
 	if (g->ncells > 0)
 		qsort(g->cells, (size_t)g->ncells, sizeof(*g->cells),
 		    cmp_header_first);
+	if (pp[0].lay.vs.n == 0)
+		total_over_stub(g, rows);
 	column_types(g, rows);
 	header_paths(g);
 	if (f)

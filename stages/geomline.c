@@ -295,6 +295,23 @@ is_amount_text(const char *s, size_t n)
 }
 
 /*
+ * A classification code: 3, 5, 6 or 7 digits (208, 20805, 2080505,
+ * 744001).  Four digits are a year ("2023 年") and stay with their words.
+ */
+static int
+is_code_text(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n != 3 && n != 5 && n != 6 && n != 7)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+	return 1;
+}
+
+/*
  * A table cell's words, not prose: Chinese, short, no number first.
  * (Latin prose ends with numbers often enough: "an average of 12,000".)
  */
@@ -337,7 +354,8 @@ span_split_cells(const struct tspan *s, struct tspan *left,
 		b = a + 1;
 		if (a == 0 || b >= n)
 			continue;
-		if (!(is_amount_text(t, a) && cell_words(t + b, n - b)) &&
+		if (!((is_amount_text(t, a) || is_code_text(t, a)) &&
+		    cell_words(t + b, n - b)) &&
 		    !(is_amount_text(t + b, n - b) && cell_words(t, a)))
 			continue;
 		scale = (s->x1 - s->x0) / text_em(t, n);

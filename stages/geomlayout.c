@@ -804,15 +804,23 @@ centred_across(const struct glayout *lay, int r, int c)
 static int *
 structural_vseps(const struct glayout *lay)
 {
-	int *full, c, r, k, n;
+	int *full, c, r, k, n, top, gap;
 
 	full = xcalloc((size_t)lay->ncols + 1, sizeof(int));
 	for (c = 1; c < lay->ncols; c++) {
 		if ((k = lay->xrule[c]) < 0)
 			continue;
-		for (r = n = 0; r < lay->nrows; r++)
-			n += vsep_covers(lay, k, r, r);
-		full[c] = n * 2 >= lay->nrows;
+		for (r = n = 0, top = 1, gap = 0; r < lay->nrows; r++) {
+			if (vsep_covers(lay, k, r, r)) {
+				n++;
+				if (gap)
+					top = 0;	/* below a row without it */
+			} else if (n > 0)
+				gap = 1;
+		}
+		/* Most rows, or rows below rows without it: the grid's.
+		 * Only the top rows (a header's uprights): not. */
+		full[c] = n * 2 >= lay->nrows || !top;
 	}
 	return full;
 }

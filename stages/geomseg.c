@@ -996,6 +996,22 @@ emit_table(struct pagework *w, int ti, int continues)
 	t->emitted = 1;
 }
 
+/* Does the table's first line repeat a header line of the open one? */
+static int
+first_line_repeats(struct pagework *w, const struct ptable *t)
+{
+	struct buf text = BUF_INIT;
+	int i, yes = 0;
+
+	for (i = 0; i < w->n; i++)
+		if (table_line(w, t, i) && region_text(w, i, &t->r, &text)) {
+			yes = repeated_head(w->g, buf_str(&text));
+			break;
+		}
+	buf_free(&text);
+	return yes;
+}
+
 /*
  * Does the page's first table go on with the open one?  Nothing but
  * furniture above it, no caption of its own (or the open one's again),
@@ -1018,8 +1034,11 @@ continues_open(struct pagework *w, int ti)
 		open.code = g->open_code;
 		open.title = g->open_title;
 		open.entity = g->open_entity;
-		if (!caption_continues(&t->cap, &open))
-			return 0;
+		/* Its caption printed again, and its header: the same
+		 * table; the same caption over other first lines is the
+		 * next form of a series (one per project). */
+		return caption_continues(&t->cap, &open) &&
+		    first_line_repeats(w, t);
 	}
 	for (i = 0; i < w->n; i++) {
 		if (w->pl[i].owner == ti)

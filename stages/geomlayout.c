@@ -264,6 +264,24 @@ drop_lone_words(const struct glayout *lay, const struct xspan *xs, int n,
 			keep[c] = 1;
 		first[c] = xs[i].line;
 	}
+	/* A lone heading beside the headings of real columns is an empty
+	 * column's (国有资本经营预算 over no amounts); only a line of lone
+	 * headings (收入, 支出) is a line of group headings. */
+	for (i = 0; i < n; i++) {
+		const struct gline *l = &lay->lines[xs[i].line];
+		int ci, cj;
+
+		if (xs[i].out || (ci = comp_of(comps, ncomps,
+		    (xs[i].lo + xs[i].hi) / 2)) < 0 || keep[ci] == 1)
+			continue;
+		for (k = 0; k < l->n; k++) {
+			const struct tspan *t = &lay->v[l->spans[k]];
+
+			cj = comp_of(comps, ncomps, (t->x0 + t->x1) / 2);
+			if (cj >= 0 && cj != ci && keep[cj] == 1)
+				keep[ci] = 2;
+		}
+	}
 	for (c = m = 0; c < ncomps; c++)
 		if (keep[c])
 			comps[m++] = comps[c];

@@ -61,7 +61,7 @@ pgid() {
 }
 mypg=$(pgid $$)
 
-echo "1..14"
+echo "1..15"
 
 # 20 distinct PDFs: the five basic documents, four copies of each, each
 # copy made different by a comment after its end.
@@ -82,12 +82,14 @@ for p in $inputs; do
 	(cd "$in" && $sh "$retable" "$p") >"$tmp/ref/$p.jsonl" 2>/dev/null
 done
 
-# Programs that take their time: pdf2text sleeps first.
+# Programs that take their time: pdf2text and dehyphenate sleep first.
 slow=$tmp/slowbin
 mkdir "$slow"
-for p in dehyphenate table-segment row-align to-jsonl; do ln -s "$bin/$p" "$slow/$p"; done
-printf '#!/bin/sh\nsleep 0.15\nexec "%s/pdf2text" "$@"\n' "$bin" >"$slow/pdf2text"
-chmod +x "$slow/pdf2text"
+for p in table-segment row-align to-jsonl; do ln -s "$bin/$p" "$slow/$p"; done
+for p in pdf2text dehyphenate; do
+	printf '#!/bin/sh\nsleep 0.2\nexec "%s/%s" "$@"\n' "$bin" $p >"$slow/$p"
+	chmod +x "$slow/$p"
+done
 
 # whole OUT: every output there is whole and right (equal to the
 # single-file pipeline's), nothing else lies outside .retable, and every
@@ -190,7 +192,27 @@ RETABLE_BIN=$slow batch -j 2 "$in" "$tmp/o3"
 check "after Ctrl-C the rerun completes the rest only" \
     eval '[ $bst -eq 0 ] && all_done "$tmp/o3" && [ "$(redone "$tmp/o3" 2)" -eq $((20 - done3)) ]'
 
-# 10-11: a stage crashing on one input of a chunk: the chunk is run again
+# 10: new rules, a run killed half-way and resumed: the changes report
+# covers both runs.
+cp -r "$RETABLE_RULES" "$tmp/rules-new"
+echo "# new" >>"$tmp/rules-new/terms.rules"
+RETABLE_BIN=$slow $sh "$batch" -j 2 --chunk 2 --rules "$tmp/rules-new" "$in" "$tmp/o3" >/dev/null 2>&1 &
+pid=$!
+i=0
+while [ "$(grep -c '"run":3,' "$tmp/o3/manifest.jsonl")" -lt 2 ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+kill -9 $pid
+wait $pid 2>/dev/null
+part=$(grep -c '"run":3,' "$tmp/o3/manifest.jsonl")
+RETABLE_BIN=$slow batch -j 2 --rules "$tmp/rules-new" "$in" "$tmp/o3"
+$sh "$batch" --changes "$tmp/o3" >"$tmp/report" 2>&1
+check "rules changed, the run killed ($part of 20 done) and resumed: --changes reports both runs" \
+    eval '[ "$part" -ge 2 ] && [ "$part" -lt 20 ] && [ "$(redone "$tmp/o3" 3)" -ge "$part" ] &&
+	[ $(($(redone "$tmp/o3" 3) + $(redone "$tmp/o3" 4))) -eq 20 ] && [ "$(redone "$tmp/o3" 4)" -gt 0 ] &&
+	[ "$(jq -s "map(select(.status == \"ok\" and .reason == \"rules\")) | length" "$tmp/o3/manifest.jsonl")" -eq 20 ] &&
+	grep -q "^changes made by run 3-4 against the outputs they replaced (rules [0-9a-f]* -> [0-9a-f]*):" "$tmp/report" &&
+	grep -q "^20 inputs redone: 0 changed, 20 unchanged" "$tmp/report"'
+
+# 11-12: a stage crashing on one input of a chunk: the chunk is run again
 # one input at a time; only that input fails, with a one-line error.
 crash=$tmp/crashbin
 mkdir "$crash"
@@ -233,7 +255,7 @@ check "a failed input is not retried while nothing changed; --retry-failed retri
     eval '[ $st1 -eq 1 ] && [ "$n_same" -eq 0 ] && [ "$(redone "$tmp/o4" 3)" -eq 1 ] &&
 	[ "$(mf "$tmp/o4" crash.txt .reason)" = retry ]'
 
-# 12-13: a program that hangs is stopped after --timeout seconds: over a
+# 13-14: a program that hangs is stopped after --timeout seconds: over a
 # whole chunk, then over the one input.
 hang=$tmp/hangbin
 mkdir "$hang"
@@ -267,7 +289,7 @@ check "a hanging program is stopped: those inputs fail (timed out), the others a
 check "a timeout is not cached: one cache entry" \
     eval '[ "$(ls "$tmp/o5/.retable/cache" | wc -l)" -eq 1 ]'
 
-# 14: a damaged cache entry is parsed again instead of failing the input.
+# 15: a damaged cache entry is parsed again instead of failing the input.
 o=$tmp/o6
 batch -j 1 --chunk 4 "$in2" "$o"
 h=$(mf "$o" doc1.pdf .sha256)

@@ -41,6 +41,27 @@ parse_amount(const char *text, struct num *n)
 	return text && num_parse(text, strlen(text), n) && !n->percent;
 }
 
+/*
+ * Half a unit of a place `coarser` decimals above the table's finest, in
+ * half units of the finest: 14.7 in a table of 14.70s may be off by 0.05.
+ */
+static long long
+half_units(int coarser)
+{
+	long long h = 1;
+
+	while (coarser-- > 0 && h < 1000000000LL)
+		h *= 10;
+	return h;
+}
+
+/* What a sum of terms whose tails add up to `half` may be off by. */
+static long long
+tolerance_of(long long half)
+{
+	return half > 2 ? (half + 1) / 2 : 1;
+}
+
 void
 amounts_build(struct amounts *a, const struct grid *g)
 {
@@ -61,12 +82,16 @@ amounts_build(struct amounts *a, const struct grid *g)
 	    sizeof(long long));
 	a->blank = xmalloc((size_t)a->nrows * (size_t)a->ncols + 1);
 	memset(a->blank, 1, (size_t)a->nrows * (size_t)a->ncols + 1);
+	a->tail = xcalloc((size_t)a->nrows * (size_t)a->ncols + 1,
+	    sizeof(long long));
 	for (r = 0; r < g->nrows; r++)
 		for (c = 0; c < g->ncols; c++)
 			if (g->cols[c].type == COL_AMOUNT &&
 			    parse_amount(grid_text(g, g->rows[r].row, c), &n)) {
 				a->v[r * a->ncols + c] = num_scale(&n, d);
 				a->blank[r * a->ncols + c] = 0;
+				a->tail[r * a->ncols + c] =
+				    half_units(d - n.decimals);
 			}
 }
 
@@ -75,6 +100,7 @@ amounts_free(struct amounts *a)
 {
 	free(a->v);
 	free(a->blank);
+	free(a->tail);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -115,6 +141,84 @@ row_code(const struct grid *g, int row, int col, struct buf *code)
 	return code->len > 0;
 }
 
+/*
+ * The amount columns a code system adds up: those up to the next system
+ * with amounts of its own, so each block of a side-by-side table (the
+ * three of 基本支出决算明细表) is checked apart.  Code systems printed next
+ * to each other (科目编码, 单位代码) share the amounts that follow them.
+ */
+static void
+system_columns(const struct grid *g, const int *first, int ns, int *lo,
+    int *hi)
+{
+	int s, t, c, amounts;
+
+	for (s = 0; s < ns; s++) {
+		lo[s] = first[s] + 1;
+		hi[s] = g->ncols;
+		for (t = s + 1; t < ns; t++) {
+			amounts = 0;
+			for (c = lo[s]; c < first[t]; c++)
+				if (g->cols[c].type == COL_AMOUNT)
+					amounts = 1;
+			if (amounts) {
+				hi[s] = first[t];
+				break;
+			}
+		}
+	}
+}
+
+/* The k-th amount column in [lo, hi), or -1. */
+static int
+nth_amount(const struct grid *g, int lo, int hi, int k)
+{
+	int c;
+
+	for (c = lo; c < hi; c++)
+		if (g->cols[c].type == COL_AMOUNT && k-- == 0)
+			return c;
+	return -1;
+}
+
+static int
+same_amount_headers(const struct grid *g, const struct hierarchy *h, int s,
+    int t)
+{
+	int k, a, b;
+
+	for (k = 0;; k++) {
+		a = nth_amount(g, h->col_lo[s], h->col_hi[s], k);
+		b = nth_amount(g, h->col_lo[t], h->col_hi[t], k);
+		if (a < 0 || b < 0)
+			return a == b;
+		if (strcmp(g->cols[a].path, g->cols[b].path) != 0)
+			return 0;
+	}
+}
+
+/*
+ * Blocks side by side under one heading are one account for the total
+ * row: 公用经费 printed in two blocks of 基本支出决算明细表 has one
+ * 公用经费合计.
+ */
+static void
+total_groups(const struct grid *g, struct hierarchy *h)
+{
+	int s, t;
+
+	for (s = 0; s < h->nsystems; s++) {
+		h->total_group[s] = s;
+		for (t = 0; t < s; t++)
+			if (h->total_group[t] == t &&
+			    h->col_hi[t] <= h->col_lo[s] &&
+			    same_amount_headers(g, h, s, t)) {
+				h->total_group[s] = t;
+				break;
+			}
+	}
+}
+
 static int
 is_total_row(const struct grid *g, int r)
 {
@@ -138,6 +242,11 @@ hierarchy_build(struct hierarchy *h, const struct grid *g)
 	h->parent = xmalloc(sizeof(int) * ((size_t)g->nrows * (size_t)ns + 1));
 	h->is_root = xcalloc((size_t)g->nrows * (size_t)ns + 1, sizeof(int));
 	h->has_code = xcalloc((size_t)g->nrows * (size_t)ns + 1, sizeof(int));
+	h->col_lo = xcalloc((size_t)ns + 1, sizeof(int));
+	h->col_hi = xcalloc((size_t)ns + 1, sizeof(int));
+	system_columns(g, first, ns, h->col_lo, h->col_hi);
+	h->total_group = xcalloc((size_t)ns + 1, sizeof(int));
+	total_groups(g, h);
 	codes = xcalloc((size_t)g->nrows + 1, sizeof(struct buf));
 	for (s = 0; s < ns; s++) {
 		for (r = 0; r < g->nrows; r++) {
@@ -178,87 +287,142 @@ hierarchy_free(struct hierarchy *h)
 	free(h->parent);
 	free(h->is_root);
 	free(h->has_code);
+	free(h->col_lo);
+	free(h->col_hi);
+	free(h->total_group);
 	memset(h, 0, sizeof(*h));
 }
 
 enum failure { NOT_SUM, NOT_CHILDREN, NOT_TOTAL };
 
+/*
+ * One identity's outcome, counted on the grid and marked on the row: it
+ * holds when it is off by no more than its terms' rounding tails.
+ */
 static void
-fail(struct grow *row, enum failure why, const char *col, long long diff,
-    int decimals)
+judge(struct grid *g, const struct amounts *a, int row, int col,
+    long long diff, long long half, enum failure why)
 {
 	static const char *what[] = {
 		"does not add up",
 		"is not the sum of its sub-items",
 		"is not the sum of the rows above it",
 	};
+	struct grow *gr = &g->rows[row];
 	char d[48];
 
-	num_format_scaled(d, sizeof(d), diff, decimals);
-	if (row->failures.len)
-		buf_addc(&row->failures, '\n');
-	buf_printf(&row->failures, "%s: %s, off by %s", col, what[why], d);
-	row->check = 1;
+	if ((diff < 0 ? -diff : diff) <= tolerance_of(half)) {
+		g->passed++;
+		if (gr->check < 0)
+			gr->check = 0;
+		return;
+	}
+	g->failed++;
+	num_format_scaled(d, sizeof(d), diff, a->decimals);
+	if (gr->failures.len)
+		buf_addc(&gr->failures, '\n');
+	buf_printf(&gr->failures, "%s: %s, off by %s", g->cols[col].path,
+	    what[why], d);
+	gr->check = 1;
+}
+
+/* Adds a cell to a side of an identity; whether it was printed. */
+static int
+term(const struct amounts *a, int row, int col, long long *sum,
+    long long *half)
+{
+	size_t i = (size_t)row * (size_t)a->ncols + (size_t)col;
+
+	if (a->blank[i])
+		return 0;
+	*sum += a->v[i];
+	*half += a->tail[i];
+	return 1;
 }
 
 static void
 check_row_identities(struct grid *g, const struct amounts *a)
 {
-	long long diff;
-	int r, i;
+	long long lhs, rhs, half;
+	int r, i, k, printed;
 
 	for (r = 0; r < g->nrows; r++)
 		for (i = 0; i < g->nsums; i++) {
 			const struct gsum *s = &g->sums[i];
 
-			if (checks_sum_holds(s, a->v + r * a->ncols,
-			    a->blank + r * a->ncols, &diff)) {
-				if (!a->blank[r * a->ncols + s->lhs]) {
-					g->passed++;
-					if (g->rows[r].check < 0)
-						g->rows[r].check = 0;
-				}
-				continue;
-			}
-			g->failed++;
-			fail(&g->rows[r], NOT_SUM, g->cols[s->lhs].path, diff,
-			    a->decimals);
+			lhs = rhs = half = 0;
+			printed = term(a, r, s->lhs, &lhs, &half);
+			for (k = 0; k < s->nrhs; k++)
+				printed |= term(a, r, s->rhs[k], &rhs, &half);
+			if (printed)
+				judge(g, a, r, s->lhs, lhs - rhs, half,
+				    NOT_SUM);
 		}
 }
 
 /*
- * Column by column, a row against the rows that should add up to it
- * (its children, or for the total row the top-level rows).
+ * Column by column, a row against the rows that should add up to it:
+ * its children.
  */
 static void
 check_against(struct grid *g, const struct amounts *a, int target,
-    const int *members, int nmembers, enum failure what)
+    const int *members, int nmembers, int lo, int hi)
 {
-	long long sum, diff;
+	long long total, sum, half;
 	int c, i, any;
 
-	for (c = 0; c < g->ncols; c++) {
+	for (c = lo; c < hi; c++) {
 		if (g->cols[c].type != COL_AMOUNT)
 			continue;
-		sum = 0;
-		any = !a->blank[target * a->ncols + c];
+		total = sum = half = 0;
+		any = term(a, target, c, &total, &half);
 		for (i = 0; i < nmembers; i++)
-			if (!a->blank[members[i] * a->ncols + c]) {
-				sum += a->v[members[i] * a->ncols + c];
-				any = 1;
-			}
-		if (!any)
-			continue;
-		diff = a->v[target * a->ncols + c] - sum;
-		if ((diff < 0 ? -diff : diff) <= checks_tolerance(nmembers + 1)) {
-			g->passed++;
-			if (g->rows[target].check < 0)
-				g->rows[target].check = 0;
-			continue;
+			any |= term(a, members[i], c, &sum, &half);
+		if (any)
+			judge(g, a, target, c, total - sum, half,
+			    NOT_CHILDREN);
+	}
+}
+
+static int
+group_has_roots(const struct grid *g, const struct hierarchy *h, int group)
+{
+	int s, q;
+
+	for (s = group; s < h->nsystems; s++)
+		for (q = 0; q < g->nrows; q++)
+			if (h->total_group[s] == group && q != h->total &&
+			    h->is_root[q * h->nsystems + s])
+				return 1;
+	return 0;
+}
+
+/*
+ * The total row against the top-level rows of a group of code systems,
+ * amount column by amount column.
+ */
+static void
+check_total(struct grid *g, const struct amounts *a,
+    const struct hierarchy *h, int group)
+{
+	long long sum, total, half;
+	int s, k, c, q, any, col, ns = h->nsystems, t = h->total;
+
+	for (k = 0; (col = nth_amount(g, h->col_lo[group], h->col_hi[group],
+	    k)) >= 0; k++) {
+		sum = total = half = 0;
+		any = 0;
+		for (s = group; s < ns; s++) {
+			if (h->total_group[s] != group)
+				continue;
+			c = nth_amount(g, h->col_lo[s], h->col_hi[s], k);
+			any |= term(a, t, c, &total, &half);
+			for (q = 0; q < g->nrows; q++)
+				if (q != t && h->is_root[q * ns + s])
+					any |= term(a, q, c, &sum, &half);
 		}
-		g->failed++;
-		fail(&g->rows[target], what, g->cols[c].path, diff,
-		    a->decimals);
+		if (any)
+			judge(g, a, t, col, total - sum, half, NOT_TOTAL);
 	}
 }
 
@@ -277,16 +441,11 @@ check_hierarchy(struct grid *g, const struct amounts *a,
 					members[n++] = q;
 			if (n > 0)
 				check_against(g, a, r, members, n,
-				    NOT_CHILDREN);
+				    h->col_lo[s], h->col_hi[s]);
 		}
-		if (h->total < 0)
-			continue;
-		n = 0;
-		for (q = 0; q < g->nrows; q++)
-			if (h->is_root[q * ns + s] && q != h->total)
-				members[n++] = q;
-		if (n > 0)
-			check_against(g, a, h->total, members, n, NOT_TOTAL);
+		if (h->total >= 0 && h->total_group[s] == s &&
+		    group_has_roots(g, h, s))
+			check_total(g, a, h, s);
 	}
 	free(members);
 }

@@ -5,7 +5,8 @@
  * family), and between rows (a parent code is the sum of its children,
  * the total row the sum of the top-level rows).  Amounts are compared as
  * scaled integers, within the rounding tail (尾差) the reports allow: half
- * a unit in the last printed place per summand, at least one unit.
+ * a unit in the last printed place of each term, at least one unit at the
+ * table's finest place.
  */
 #ifndef RETABLE_CHECKS_H
 #define RETABLE_CHECKS_H
@@ -18,6 +19,7 @@ struct amounts {
 	int		 decimals;	/* common scale */
 	long long	*v;		/* v[r * ncols + c] */
 	unsigned char	*blank;
+	long long	*tail;		/* its rounding tail, in half units */
 };
 
 /* Rows related by their codes: parent = sum of children. */
@@ -27,6 +29,9 @@ struct hierarchy {
 	int	 total;			/* the table's total row, or -1 */
 	int	*is_root;		/* per row per system */
 	int	*has_code;		/* per row per system */
+	int	*col_lo, *col_hi;	/* per system: its amount columns */
+	int	*total_group;		/* per system: the first system whose
+					   amounts carry the same headers */
 };
 
 long long checks_tolerance(int nterms);

@@ -31,6 +31,7 @@ struct enumctx {
 	int		*slot;		/* column per value */
 	long		*vote;		/* per value and column: twins' say */
 	unsigned char	*wanted;	/* per column: a code hint wants it */
+	int		*whole;		/* per 其中 column: what it is part of */
 	int		 skip;		/* value left out, or -1 */
 	int		 best_viol;
 	long		 evals;
@@ -111,6 +112,52 @@ decide(struct enumctx *e, int *next, int col)
 	return broken;
 }
 
+static long long
+magnitude(long long v)
+{
+	return v < 0 ? -v : v;
+}
+
+/*
+ * An "of which" (其中) amount is part of the column it stands under: it is
+ * printed only where that column is, and never exceeds it.
+ */
+static int
+parts_exceeding(const struct enumctx *e)
+{
+	int c, w, broken = 0;
+
+	for (c = 0; c < e->ncols; c++) {
+		if ((w = e->whole[c]) < 0 || e->blank[c])
+			continue;
+		if (e->blank[w] || magnitude(e->v[c]) > magnitude(e->v[w]))
+			broken++;
+	}
+	return broken;
+}
+
+/*
+ * The column an of-which column belongs to: the nearest amount column on
+ * its left under the same heading (一般公共预算/小计 for
+ * 一般公共预算/其中：财政拨款) that is no part itself.
+ */
+static int
+whole_of(const struct grid *g, int c)
+{
+	const char *path = g->cols[c].path, *slash = strrchr(path, '/');
+	size_t plen = slash ? (size_t)(slash - path) + 1 : 0;
+	int w;
+
+	for (w = c - 1; w >= 0; w--) {
+		if (g->cols[w].type != COL_AMOUNT || g->cols[w].of_which)
+			continue;
+		if (plen == 0 || strncmp(g->cols[w].path, path, plen) == 0)
+			return w;
+		return -1;
+	}
+	return -1;
+}
+
 static void
 blank_between(struct enumctx *e, int from, int to)
 {
@@ -186,7 +233,7 @@ place(struct enumctx *e, int seg, int k, int from, int vi, int last,
 		if (e->incremental)
 			blank_between(e, last + 1, e->ncols - 1);
 		n = next;
-		viol += decide(e, &n, e->ncols);
+		viol += decide(e, &n, e->ncols) + parts_exceeding(e);
 		e->evals++;
 		if (viol > e->best_viol)
 			return;
@@ -333,6 +380,10 @@ placements(struct rowcands *rc, const struct grid *g, const struct layout *l,
 	e.slot = xmalloc(sizeof(int) * (size_t)(nv + 1));
 	e.vote = xcalloc((size_t)(nv + 1) * (size_t)(e.ncols + 1), sizeof(long));
 	e.wanted = xcalloc((size_t)e.ncols + 1, 1);
+	e.whole = xmalloc(sizeof(int) * ((size_t)e.ncols + 1));
+	for (i = 0; i < e.ncols; i++)
+		e.whole[i] = g->cols[i].of_which &&
+		    g->cols[i].type == COL_AMOUNT ? whole_of(g, i) : -1;
 	work_out_preferences(&e, l, tw);
 	e.best_viol = 1 << 30;
 	enumerate_all(&e, -1);
@@ -359,4 +410,5 @@ placements(struct rowcands *rc, const struct grid *g, const struct layout *l,
 	free(e.slot);
 	free(e.vote);
 	free(e.wanted);
+	free(e.whole);
 }

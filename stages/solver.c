@@ -21,6 +21,7 @@ struct constraint {
 	int	 target;
 	int	*members;
 	int	 nmembers;
+	int	 col_lo, col_hi;	/* the amount columns it adds up */
 };
 
 struct solver {
@@ -57,7 +58,8 @@ struct eqterm {
 };
 
 static void
-add_constraint(struct solver *s, int target, const int *members, int n)
+add_constraint(struct solver *s, int target, const int *members, int n,
+    int lo, int hi)
 {
 	struct constraint *c;
 
@@ -66,6 +68,8 @@ add_constraint(struct solver *s, int target, const int *members, int n)
 	c = &s->cons[s->ncons++];
 	c->target = target;
 	c->nmembers = n;
+	c->col_lo = lo;
+	c->col_hi = hi;
 	c->members = xmalloc(sizeof(int) * (size_t)(n + 1));
 	memcpy(c->members, members, sizeof(int) * (size_t)n);
 }
@@ -101,6 +105,17 @@ zero_prior(struct solver *s, int total)
 	}
 }
 
+static int
+shares_total(const struct hierarchy *h, int sys)
+{
+	int t;
+
+	for (t = sys + 1; t < h->nsystems; t++)
+		if (h->total_group[t] == sys)
+			return 1;
+	return 0;
+}
+
 static void
 build_constraints(struct solver *s)
 {
@@ -117,16 +132,20 @@ build_constraints(struct solver *s)
 				if (h.parent[q * ns + sys] == r)
 					m[n++] = q;
 			if (n > 0)
-				add_constraint(s, r, m, n);
+				add_constraint(s, r, m, n, h.col_lo[sys],
+				    h.col_hi[sys]);
 		}
-		if (h.total < 0)
+		/* Blocks sharing one total are left to the checks. */
+		if (h.total < 0 || h.total_group[sys] != sys ||
+		    shares_total(&h, sys))
 			continue;
 		n = 0;
 		for (q = 0; q < s->nrows; q++)
 			if (h.is_root[q * ns + sys] && q != h.total)
 				m[n++] = q;
 		if (n > 0)
-			add_constraint(s, h.total, m, n);
+			add_constraint(s, h.total, m, n, h.col_lo[sys],
+			    h.col_hi[sys]);
 	}
 	zero_prior(s, h.total);
 	free(m);
@@ -175,8 +194,7 @@ deviation(const struct solver *s, int k)
 	long long total = 0, sum, diff, tol;
 	int i, c, any;
 
-	tol = checks_tolerance(con->nmembers + 1);
-	for (c = 0; c < s->ncols; c++) {
+	for (c = con->col_lo; c < con->col_hi; c++) {
 		if (s->g->cols[c].type != COL_AMOUNT)
 			continue;
 		sum = 0;
@@ -184,10 +202,11 @@ deviation(const struct solver *s, int k)
 		for (i = 0; i < con->nmembers; i++)
 			if ((m = chosen(s, con->members[i])) && !m->blank[c]) {
 				sum += m->v[c];
-				any = 1;
+				any++;
 			}
 		if (!any)
 			continue;
+		tol = checks_tolerance(any);
 		diff = (t && !t->blank[c] ? t->v[c] : 0) - sum;
 		if (diff < 0)
 			diff = -diff;
@@ -309,6 +328,32 @@ term_range(const struct solver *s, int row, const struct eqterm *t,
 	}
 }
 
+static int
+may_print(const struct solver *s, int row, int col)
+{
+	int j;
+
+	for (j = 0; j < s->rc[row].n; j++)
+		if (!s->rc[row].c[j].blank[col])
+			return 1;
+	return 0;
+}
+
+/*
+ * The terms of a constraint that can print in a column: their rounding
+ * tails are all the tolerance it gets, as in the checks.
+ */
+static int
+printed_terms(const struct solver *s, int k, int col)
+{
+	const struct constraint *con = &s->cons[k];
+	int m, n = may_print(s, con->target, col);
+
+	for (m = 0; m < con->nmembers; m++)
+		n += may_print(s, con->members[m], col);
+	return n;
+}
+
 static void
 build_equations(struct solver *s)
 {
@@ -323,11 +368,11 @@ build_equations(struct solver *s)
 	s->hi = xcalloc((size_t)s->neq + 1, sizeof(long long));
 	s->tol = xcalloc((size_t)s->neq + 1, sizeof(long long));
 	for (k = 0; k < s->ncons; k++)
-		for (c = 0; c < s->ncols; c++) {
+		for (c = s->cons[k].col_lo; c < s->cons[k].col_hi; c++) {
 			if (s->g->cols[c].type != COL_AMOUNT)
 				continue;
 			e = k * s->ncols + c;
-			s->tol[e] = checks_tolerance(s->cons[k].nmembers + 1);
+			s->tol[e] = checks_tolerance(printed_terms(s, k, c));
 			add_term(s, s->cons[k].target, e, 1, c);
 			for (m = 0; m < s->cons[k].nmembers; m++)
 				add_term(s, s->cons[k].members[m], e, -1, c);

@@ -156,4 +156,69 @@ is "$(jq -r 'select(.type=="table") | .family' "$TMP/g.jsonl")" "null" \
 is "$(jq -r 'select(.type=="table") | .rows' "$TMP/g.jsonl")" "2" \
     "and its rows are still there"
 
+# Side-by-side blocks are checked block by block, and blocks under one
+# heading share one total (公用经费 printed in two blocks, one 公用经费合计).
+T=$(printf '\t')
+cat > "$TMP/h.txt" <<EOF
+一般公共预算财政拨款基本支出决算明细表
+公开06表
+单位:万元
+人员经费${T}${T}${T}公用经费${T}${T}${T}${T}${T}
+经济分类科目编码${T}科目名称${T}决算数${T}经济分类科目编码${T}科目名称${T}决算数${T}经济分类科目编码${T}科目名称${T}决算数
+301${T}工资福利支出${T}40.00${T}302${T}商品和服务支出${T}7.00${T}310${T}资本性支出${T}3.00
+30101${T}基本工资${T}30.00${T}30201${T}办公费${T}5.00${T}31002${T}办公设备购置${T}3.00
+30102${T}津贴补贴${T}10.00${T}30202${T}印刷费${T}2.00${T}31003${T}专用设备购置${T}
+人员经费合计${T}${T}40.00${T}公用经费合计${T}${T}${T}${T}${T}10.00
+EOF
+text_pipeline "$TMP/h.txt" > "$TMP/h.jsonl"
+is "$(jq -r 'select(.type=="table") | [.checks.passed, .checks.failed] | @tsv' "$TMP/h.jsonl")" \
+    "$(printf '5\t0')" "three blocks add up each on its own, 公用经费合计 over two"
+sed "s/30202${T}印刷费${T}2.00/30202${T}印刷费${T}2.50/" "$TMP/h.txt" > "$TMP/h2.txt"
+text_pipeline "$TMP/h2.txt" > "$TMP/h2.jsonl"
+is "$(jq -r 'select(.type=="row" and .check=="failed") | .cells[3]' "$TMP/h2.jsonl" | tr '\n' ' ')" \
+    "302 " "a wrong sub-item fails its own block's parent only"
+sed "s/公用经费合计\(.*\)10.00/公用经费合计\111.00/" "$TMP/h.txt" > "$TMP/h3.txt"
+text_pipeline "$TMP/h3.txt" > "$TMP/h3.jsonl"
+is "$(jq -r 'select(.type=="row" and .check=="failed") | .failures[]' "$TMP/h3.jsonl")" \
+    "公用经费/决算数: is not the sum of the rows above it, off by 1.00" \
+    "a wrong shared total fails once, against both blocks"
+
+# An of-which (其中) amount is printed only under the column it is part
+# of: four equal values are 总计, 合计, 小计 and 其中, not 总计, 合计,
+# 其中 and the next column.
+cat > "$TMP/i.txt" <<'EOF'
+预算02表
+2022年部门收入预算表
+部门名称：测试局 单位：万元
+部门（单位）代码 部门（单位）名称 总计
+本年收入 上年结转结余
+合计 一般公共预算 政府性基金 国有资本经营预算 财政专户管理资金收入 事业收入 事业单位经营收入 上级补助收入 附属单位上缴收入 其他收入
+合计 一般公共预算 政府性基金 国有资本经营预算 财政专户管理资金 单位资金
+小计 其中：财政拨款
+合计 5.00 5.00 5.00 5.00
+001 测试局 5.00 5.00 5.00 5.00
+EOF
+text_pipeline "$TMP/i.txt" > "$TMP/i.jsonl"
+is "$(jq -c 'select(.type=="row" and .cells[0]=="001") | .cells[2:6]' "$TMP/i.jsonl")" \
+    '[5,5,5,5]' "其中：财政拨款 comes with its 小计"
+
+# The rounding tail is half a unit of each term's own printed place: 1.2
+# printed in a table of hundredths may hide up to 0.05.
+cat > "$TMP/j.txt" <<EOF
+预算03表
+2022年部门支出预算表
+部门名称：测试局 单位：万元
+$header03
+合计 3.34 3.34 3.34
+208 01 07 社会保险业务管理事务 1.2 1.2 1.2
+208 01 08 信息化建设 2.11 2.11 2.11
+EOF
+text_pipeline "$TMP/j.txt" > "$TMP/j.jsonl"
+is "$(jq -r 'select(.type=="table") | .checks.failed' "$TMP/j.jsonl")" "0" \
+    "a sum within its terms' rounding tails passes"
+sed 's/^合计 3.34 3.34 3.34/合计 3.40 3.40 3.40/' "$TMP/j.txt" > "$TMP/j2.txt"
+text_pipeline "$TMP/j2.txt" > "$TMP/j2.jsonl"
+[ "$(jq -r 'select(.type=="table") | .checks.failed' "$TMP/j2.jsonl")" -gt 0 ]
+ok $? "a sum off by more than its rounding tails fails"
+
 done_testing

@@ -34,6 +34,7 @@ struct lrow {
 	struct token	*t;
 	int		 n;
 	long		 page;
+	int		 lone_amount;	/* its last line was one amount alone */
 };
 
 struct tb {
@@ -146,6 +147,39 @@ code_after_label(const struct layout *l)
 	return 0;
 }
 
+static int
+count_amounts(const struct lrow *r)
+{
+	int i, n = 0;
+
+	for (i = 0; i < r->n; i++)
+		n += is_amount(&r->t[i]);
+	return n;
+}
+
+static int
+amount_columns(const struct layout *l)
+{
+	int i, n = 0;
+
+	for (i = 0; i < l->ncols; i++)
+		n += l->cols[i].type == COL_AMOUNT;
+	return n;
+}
+
+/*
+ * A dump that prints every cell on a line of its own (pdftotext without
+ * -raw, cells one per block) goes on with the row while amounts come one
+ * by one and the columns are not all taken.
+ */
+static int
+one_cell_per_line(const struct tb *b, const struct lrow *cur,
+    const struct lrow *line)
+{
+	return line->n == 1 && cur->lone_amount &&
+	    count_amounts(cur) < amount_columns(&b->l);
+}
+
 /*
  * Whether a body line begins a new row, given the row being gathered.
  * Numbers alone finish a row that has none yet; a code alone waits for
@@ -161,7 +195,7 @@ starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
 	if (cur == NULL)
 		return 1;
 	if (only_amounts(line))
-		return has_kind(cur, 0);
+		return has_kind(cur, 0) && !one_cell_per_line(b, cur, line);
 	if (!has_kind(cur, 1) && !has_kind(cur, 0) && has_code(cur))
 		return 0;		/* a code alone waits for its label */
 	if (starts_with_code(line) && !has_kind(cur, 0) && has_code(cur) &&
@@ -207,8 +241,10 @@ gather_rows(struct tb *b, const struct tinput *in)
 			cur = &b->rows[b->nrows++];
 			*cur = line;
 			cur->page = in->body[i].page;
+			cur->lone_amount = line.n == 1 && only_amounts(&line);
 			continue;
 		}
+		cur->lone_amount = line.n == 1 && only_amounts(&line);
 		for (k = 0; k < line.n; k++) {
 			cur->t = xreallocarray(cur->t, (size_t)cur->n + 1,
 			    sizeof(*cur->t));
@@ -698,6 +734,41 @@ columns_from_layout(struct tb *b)
 	b->g->header_rows = b->l.tree_rows;
 }
 
+static int
+is_small_int(const struct token *t)
+{
+	return t->plain && strlen(t->text) <= 2;
+}
+
+/*
+ * A dump with every cell on a line of its own prints the 栏次 numbers
+ * below their marker, mixed with header cells centred lower: the marker
+ * row takes the numbers among the following header lines.
+ */
+static void
+marker_numbers_below(struct tb *b, const struct tinput *in, int from,
+    struct lrow *r)
+{
+	struct lrow line;
+	int i, k, want = amount_columns(&b->l);
+
+	for (i = from; i < in->nhead && r->n <= want; i++) {
+		memset(&line, 0, sizeof(line));
+		tokenize(&line, in->head[i].text);
+		for (k = 0; k < line.n && is_small_int(&line.t[k]); k++)
+			;
+		if (line.n > 0 && k == line.n) {
+			for (k = 0; k < line.n; k++) {
+				r->t = xreallocarray(r->t, (size_t)r->n + 1,
+				    sizeof(*r->t));
+				r->t[r->n++] = line.t[k];
+			}
+			free(line.t);
+		} else
+			free_row(&line);
+	}
+}
+
 /*
  * The 栏次 row under the header: its label in the label column, its
  * numbers one per amount column, left to right.
@@ -717,6 +788,8 @@ marker_row(struct tb *b, const struct tinput *in, const char *marker)
 		return;
 	memset(&r, 0, sizeof(r));
 	tokenize(&r, in->head[i].text);
+	if (r.n == 1)
+		marker_numbers_below(b, in, i + 1, &r);
 	assign_sides(b, &r, side);
 	for (s = 0; s < (b->l.nsides > 1 ? b->l.nsides : 1); s++) {
 		label = -1;
@@ -741,6 +814,42 @@ marker_row(struct tb *b, const struct tinput *in, const char *marker)
 	}
 	free_row(&r);
 	b->g->header_rows++;
+}
+
+/*
+ * Cells printed one per line put the total row's label, level with the
+ * 栏次 numbers in a taller header, among the header lines after the
+ * marker: the first row, amounts without a label, takes it back.
+ */
+static void
+total_label_from_head(struct tb *b, const struct tinput *in,
+    const char *marker)
+{
+	struct lrow *first = b->nrows > 0 ? &b->rows[0] : NULL, label;
+	size_t mlen = strlen(marker), n;
+	int i, after = 0;
+
+	if (first == NULL || has_kind(first, 1) || has_code(first))
+		return;
+	for (i = 0; i < in->nhead; i++) {
+		n = strlen(in->head[i].text);
+		if (strncmp(in->head[i].text, marker, mlen) == 0)
+			after = 1;
+		else if (after &&
+		    patlist_match(&b->tr->total, in->head[i].text, n) != -1)
+			break;
+	}
+	if (i == in->nhead)
+		return;
+	memset(&label, 0, sizeof(label));
+	tokenize(&label, in->head[i].text);
+	label.t = xreallocarray(label.t, (size_t)(label.n + first->n) + 1,
+	    sizeof(*label.t));
+	memcpy(label.t + label.n, first->t, sizeof(*first->t) *
+	    (size_t)first->n);
+	free(first->t);
+	first->t = label.t;
+	first->n += label.n;
 }
 
 static int
@@ -838,6 +947,8 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	if (f->marker)
 		marker_row(&b, in, f->marker);
 	gather_rows(&b, in);
+	if (f->marker)
+		total_label_from_head(&b, in, f->marker);
 	b.decimals = table_decimals(&b);
 	first = g->header_rows;
 	sr = xcalloc((size_t)b.nrows + 1, sizeof(*sr));

@@ -221,4 +221,18 @@ text_pipeline "$TMP/j2.txt" > "$TMP/j2.jsonl"
 [ "$(jq -r 'select(.type=="table") | .checks.failed' "$TMP/j2.jsonl")" -gt 0 ]
 ok $? "a sum off by more than its rounding tails fails"
 
+# Cells printed one per line (pdftotext without -raw): the amounts join
+# their row one by one, the 栏次 numbers printed below their marker and
+# the total's label printed among them come back where they belong.
+printf '%s\n\n' 一般公共预算财政拨款支出决算表 '公开 05 表' '单位：万元' 项目 科目编码 本年支出 科目名称 小计 \
+    栏次 1 合计 '基本支出 项目支出' 2 3 30.00 20.00 10.00 204 公共安全支出 30.00 20.00 10.00 \
+    2040601 行政运行 20.00 20.00 2040604 基层司法业务 10.00 10.00 > "$TMP/k.txt"
+text_pipeline "$TMP/k.txt" > "$TMP/k.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/k.jsonl" | tr '\n' ' ')" \
+    '["合计",null,30,20,10] ["204","公共安全支出",30,20,10] ["2040601","行政运行",20,20,null] ["2040604","基层司法业务",10,null,10] ' \
+    "one amount per line: rows rebuilt, the total's label recovered"
+is "$("$RETABLE_BIN/dehyphenate" "$TMP/k.txt" | "$RETABLE_BIN/table-segment" | "$RETABLE_BIN/row-align" | "$RETABLE_BIN/to-jsonl" --cells |
+    jq -r 'select(.row==2 and .header) | .text' | tr '\n' ' ')" \
+    "栏次 1 2 3 " "the 栏次 numbers printed below their marker"
+
 done_testing

@@ -741,20 +741,68 @@ is_small_int(const struct token *t)
 }
 
 /*
- * A dump with every cell on a line of its own prints the 栏次 numbers
- * below their marker, mixed with header cells centred lower: the marker
- * row takes the numbers among the following header lines.
+ * The lines above the first coded body line.  A dump with one cell per
+ * line mixes there, in no fixed order, the header's words, the 栏次 row
+ * and the pieces of the total row.
+ */
+struct prelines {
+	const char	**text;
+	int		  n;
+};
+
+static int
+line_starts_with_code(const char *text)
+{
+	struct lrow r;
+	int yes;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	yes = starts_with_code(&r);
+	free_row(&r);
+	return yes;
+}
+
+static void
+prelines_get(struct prelines *p, const struct tinput *in)
+{
+	int i;
+
+	p->text = xmalloc(sizeof(char *) * ((size_t)(in->nhead +
+	    in->nbody) + 1));
+	p->n = 0;
+	for (i = 0; i < in->nhead; i++)
+		p->text[p->n++] = in->head[i].text;
+	for (i = 0; i < in->nbody && !line_starts_with_code(in->body[i].text);
+	    i++)
+		p->text[p->n++] = in->body[i].text;
+}
+
+static int
+find_marker(const struct prelines *p, const char *marker)
+{
+	size_t mlen = strlen(marker);
+	int i;
+
+	for (i = 0; i < p->n; i++)
+		if (strncmp(p->text[i], marker, mlen) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * A 栏次 marker printed alone takes the lines of small numbers around it,
+ * in order, as many as there are amount columns.
  */
 static void
-marker_numbers_below(struct tb *b, const struct tinput *in, int from,
-    struct lrow *r)
+marker_numbers(struct tb *b, const struct prelines *p, struct lrow *r)
 {
 	struct lrow line;
 	int i, k, want = amount_columns(&b->l);
 
-	for (i = from; i < in->nhead && r->n <= want; i++) {
+	for (i = 0; i < p->n && r->n <= want; i++) {
 		memset(&line, 0, sizeof(line));
-		tokenize(&line, in->head[i].text);
+		tokenize(&line, p->text[i]);
 		for (k = 0; k < line.n && is_small_int(&line.t[k]); k++)
 			;
 		if (line.n > 0 && k == line.n) {
@@ -774,22 +822,17 @@ marker_numbers_below(struct tb *b, const struct tinput *in, int from,
  * numbers one per amount column, left to right.
  */
 static void
-marker_row(struct tb *b, const struct tinput *in, const char *marker)
+marker_row(struct tb *b, const struct prelines *p, const char *marker)
 {
 	struct lrow r;
-	struct gcell *c;
 	int side[256], s, i, k, row = b->l.tree_rows, cols[64], n, label;
-	size_t mlen = strlen(marker);
 
-	for (i = 0; i < in->nhead; i++)
-		if (strncmp(in->head[i].text, marker, mlen) == 0)
-			break;
-	if (i == in->nhead)
+	if ((i = find_marker(p, marker)) < 0)
 		return;
 	memset(&r, 0, sizeof(r));
-	tokenize(&r, in->head[i].text);
+	tokenize(&r, p->text[i]);
 	if (r.n == 1)
-		marker_numbers_below(b, in, i + 1, &r);
+		marker_numbers(b, p, &r);
 	assign_sides(b, &r, side);
 	for (s = 0; s < (b->l.nsides > 1 ? b->l.nsides : 1); s++) {
 		label = -1;
@@ -801,11 +844,10 @@ marker_row(struct tb *b, const struct tinput *in, const char *marker)
 		for (k = 0, i = 0; k < r.n; k++) {
 			if (side[k] != s)
 				continue;
-			if (r.t[k].kind == TK_TEXT && label >= 0) {
-				c = grid_add_cell(b->g, row, label, 1, 1, 1,
+			if (r.t[k].kind == TK_TEXT && label >= 0)
+				grid_add_cell(b->g, row, label, 1, 1, 1,
 				    r.t[k].text);
-				(void)c;
-			} else if (r.t[k].kind == TK_NUM && i < n)
+			else if (r.t[k].kind == TK_NUM && i < n)
 				grid_add_cell(b->g, row, cols[i++], 1, 1, 1,
 				    r.t[k].text);
 		}
@@ -816,33 +858,68 @@ marker_row(struct tb *b, const struct tinput *in, const char *marker)
 	b->g->header_rows++;
 }
 
+static int
+is_total_text(const struct tb *b, const char *text)
+{
+	return patlist_match(&b->tr->total, text, strlen(text)) != -1;
+}
+
 /*
- * Cells printed one per line put the total row's label, level with the
- * 栏次 numbers in a taller header, among the header lines after the
- * marker: the first row, amounts without a label, takes it back.
+ * Rows gathered above the first coded row, each only words or only
+ * amounts, are the pieces of one: the total row, printed one cell per
+ * line among the header's.  Its amounts are kept in order, its words
+ * dropped (they are the header's, or the total's label, found below).
  */
 static void
-total_label_from_head(struct tb *b, const struct tinput *in,
-    const char *marker)
+merge_rows_above_codes(struct tb *b)
+{
+	struct lrow merged;
+	int fc, r, k;
+
+	for (fc = 0; fc < b->nrows && !has_code(&b->rows[fc]); fc++)
+		if (has_kind(&b->rows[fc], 0) && has_kind(&b->rows[fc], 1))
+			return;		/* a whole row: not pieces */
+	if (fc < 2 || fc == b->nrows)
+		return;
+	memset(&merged, 0, sizeof(merged));
+	merged.page = b->rows[0].page;
+	for (r = 0; r < fc; r++) {
+		for (k = 0; k < b->rows[r].n; k++) {
+			if (!is_amount(&b->rows[r].t[k])) {
+				free(b->rows[r].t[k].text);
+				continue;
+			}
+			merged.t = xreallocarray(merged.t, (size_t)merged.n + 1,
+			    sizeof(*merged.t));
+			merged.t[merged.n++] = b->rows[r].t[k];
+		}
+		free(b->rows[r].t);
+	}
+	b->rows[0] = merged;
+	memmove(b->rows + 1, b->rows + fc, sizeof(*b->rows) *
+	    (size_t)(b->nrows - fc));
+	b->nrows -= fc - 1;
+}
+
+/*
+ * The total's label for a first row of amounts alone: the total label
+ * printed after the 栏次 marker among the lines above the codes.
+ */
+static void
+total_label_above(struct tb *b, const struct prelines *p, const char *marker)
 {
 	struct lrow *first = b->nrows > 0 ? &b->rows[0] : NULL, label;
-	size_t mlen = strlen(marker), n;
-	int i, after = 0;
+	int i;
 
-	if (first == NULL || has_kind(first, 1) || has_code(first))
+	if (first == NULL || has_kind(first, 1) || has_code(first) ||
+	    !has_kind(first, 0) || (i = find_marker(p, marker)) < 0)
 		return;
-	for (i = 0; i < in->nhead; i++) {
-		n = strlen(in->head[i].text);
-		if (strncmp(in->head[i].text, marker, mlen) == 0)
-			after = 1;
-		else if (after &&
-		    patlist_match(&b->tr->total, in->head[i].text, n) != -1)
-			break;
-	}
-	if (i == in->nhead)
+	for (i++; i < p->n && !is_total_text(b, p->text[i]); i++)
+		;
+	if (i == p->n)
 		return;
 	memset(&label, 0, sizeof(label));
-	tokenize(&label, in->head[i].text);
+	tokenize(&label, p->text[i]);
 	label.t = xreallocarray(label.t, (size_t)(label.n + first->n) + 1,
 	    sizeof(*label.t));
 	memcpy(label.t + label.n, first->t, sizeof(*first->t) *
@@ -932,6 +1009,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
     const struct twins *tw, const struct tinput *in)
 {
 	struct tb b;
+	struct prelines pre;
 	struct srow *sr;
 	char *header = header_words(in);
 	int r, first;
@@ -944,11 +1022,15 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	b.total_col = f->total ? layout_col_by_canon(&b.l, f->total) : -1;
 	free(header);
 	columns_from_layout(&b);
+	prelines_get(&pre, in);
 	if (f->marker)
-		marker_row(&b, in, f->marker);
+		marker_row(&b, &pre, f->marker);
 	gather_rows(&b, in);
-	if (f->marker)
-		total_label_from_head(&b, in, f->marker);
+	if (f->marker) {
+		merge_rows_above_codes(&b);
+		total_label_above(&b, &pre, f->marker);
+	}
+	free(pre.text);
 	b.decimals = table_decimals(&b);
 	first = g->header_rows;
 	sr = xcalloc((size_t)b.nrows + 1, sizeof(*sr));

@@ -196,14 +196,14 @@ check "after Ctrl-C the rerun completes the rest only" \
 # covers both runs.
 cp -r "$RETABLE_RULES" "$tmp/rules-new"
 echo "# new" >>"$tmp/rules-new/terms.rules"
-RETABLE_BIN=$slow $sh "$batch" -j 2 --chunk 2 --rules "$tmp/rules-new" "$in" "$tmp/o3" >/dev/null 2>&1 &
+RETABLE_BIN=$slow $sh "$batch" -j 2 --chunk 2 --changes --rules "$tmp/rules-new" "$in" "$tmp/o3" >/dev/null 2>&1 &
 pid=$!
 i=0
 while [ "$(grep -c '"run":3,' "$tmp/o3/manifest.jsonl")" -lt 2 ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 kill -9 $pid
 wait $pid 2>/dev/null
 part=$(grep -c '"run":3,' "$tmp/o3/manifest.jsonl")
-RETABLE_BIN=$slow batch -j 2 --rules "$tmp/rules-new" "$in" "$tmp/o3"
+RETABLE_BIN=$slow batch -j 2 --changes --rules "$tmp/rules-new" "$in" "$tmp/o3"
 $sh "$batch" --changes "$tmp/o3" >"$tmp/report" 2>&1
 check "rules changed, the run killed ($part of 20 done) and resumed: --changes reports both runs" \
     eval '[ "$part" -ge 2 ] && [ "$part" -lt 20 ] && [ "$(redone "$tmp/o3" 3)" -ge "$part" ] &&

@@ -69,7 +69,7 @@ snapshot() {
 	find "$1" -name .retable -prune -o -type f ! -name manifest.jsonl -printf '%P %i %T@\n' | sort
 }
 
-echo "1..32"
+echo "1..33"
 
 # ---------------------------------------------------------------- retable
 # 1-4: the single-file command chains the stages and nothing else.
@@ -211,6 +211,10 @@ all_redone() { # all_redone RUN REASON CACHE
 	done
 }
 check "new programs: every input redone (reason programs), every PDF from the cache" all_redone 5 programs hit
+$sh "$batch" --changes "$out" >"$tmp/report" 2>&1
+check "without --changes nothing is compared: changes null, and the report says so" \
+    eval 'jq -e -s "all(.[]; .changes == null)" "$out/manifest.jsonl" >/dev/null &&
+	grep -q "^run 5 redid inputs without comparing" "$tmp/report"'
 check "the programs version is recorded and differs" \
     eval '[ "$(jq -r .programs "$out/manifest.jsonl" | sort -u | wc -l)" -eq 1 ] &&
 	jq -r .programs "$out/manifest.jsonl" | grep -q "^[0-9.]*+[0-9a-f]\{12\}$"'

@@ -46,6 +46,34 @@ rows_between(const struct pageline *l, int from, int to)
 	return rows;
 }
 
+/* A sentence of the prose, amounts and all ("合计 981.54 万元，…"). */
+static int
+is_prose(const char *text)
+{
+	return strstr(text, "。") != NULL || strstr(text, "，") != NULL;
+}
+
+/*
+ * Rows that a note or a section heading closes before the caption are
+ * the end of a table from the page before, not a table drawn caption
+ * last, unless the page opens with the new table's entity or unit line.
+ */
+static int
+rows_own_caption(const struct pageline *l, int from, int a)
+{
+	int i;
+
+	if (rows_between(l, from, a) < 2)
+		return 0;
+	for (i = from; i < a && !l[i].data; i++)
+		if (l[i].kind == LINE_CAPTION)
+			return 1;	/* its entity or unit line opens the page */
+	for (i = a - 1; i >= from && (!l[i].data || is_prose(l[i].text)); i--)
+		if (l[i].kind == LINE_NOTE || l[i].kind == LINE_SECTION)
+			return 0;
+	return 1;
+}
+
 /*
  * One table drawn caption last: lines [from, a) hold its furniture,
  * entity line, header and rows; [a, b) its caption; [b, t) the header
@@ -155,7 +183,8 @@ late_codes(const struct pageline *l, int n, int *order)
 /*
  * order[] gets the lines' indices in reading order.  The page is taken
  * as drawn caption-last only when its first code or title comes after
- * two rows or more; then each caption takes the lines before it.
+ * two rows or more that nothing closed; then each caption takes the
+ * lines before it.
  */
 void
 pageorder_restore(const struct pageline *l, int n, int *order)
@@ -163,14 +192,14 @@ pageorder_restore(const struct pageline *l, int n, int *order)
 	int i, k = 0, from = 0, a, b, t;
 
 	a = next_anchor(l, 0, n);
-	if (a == -1 || rows_between(l, 0, a) < 2) {
+	if (a == -1 || !rows_own_caption(l, 0, a)) {
 		for (i = 0; i < n; i++)
 			order[i] = i;
 		late_codes(l, n, order);
 		return;
 	}
 	while (from < n && (a = next_anchor(l, from, n)) != -1 &&
-	    rows_between(l, from, a) >= 2) {
+	    rows_own_caption(l, from, a)) {
 		for (b = a; b < n && l[b].kind == LINE_CAPTION; b++)
 			;
 		for (t = b; t < n && !l[t].data && !l[t].anchor &&

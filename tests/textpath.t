@@ -235,4 +235,28 @@ is "$("$RETABLE_BIN/dehyphenate" "$TMP/k.txt" | "$RETABLE_BIN/table-segment" | "
     jq -r 'select(.row==2 and .header) | .text' | tr '\n' ' ')" \
     "栏次 1 2 3 " "the 栏次 numbers printed below their marker"
 
+# A page that opens with the rest of the table before, closed by its note,
+# then a new caption: the rows stay with the table they continue (a page
+# drawn caption-last opens with its own entity line instead).
+cat > "$TMP/l.txt" <<EOF
+预算03表
+2022年部门支出预算表
+部门名称：测试局 单位：万元
+$header03
+合计 300.00 100.00 90.00 10.00 200.00 50.00 150.00
+208 01 07 社会保险业务管理事务 50.00 50.00 50.00
+1 / 2
+208 01 08 信息化建设 150.00 150.00 150.00
+210 15 01 行政运行 100.00 100.00 90.00 10.00
+注：本表反映部门支出预算情况。
+二、部门收入预算表
+本部门收入预算表如下表所示，合计 300.00 万元，各栏数据之间的关系见表内合计行。
+预算04表
+2022年财政拨款收支预算表
+2 / 2
+EOF
+text_pipeline "$TMP/l.txt" > "$TMP/l.jsonl"
+is "$(jq -r 'select(.type=="table" and .code=="预算03表") | [.rows, .checks.failed] | @tsv' "$TMP/l.jsonl")" \
+    "$(printf '4\t0')" "rows closed by a note before the next caption end the table before"
+
 done_testing

@@ -132,16 +132,21 @@ has_code(const struct lrow *r)
 	return 0;
 }
 
-/* Whether the family prints a code after a label (预算06: two schemes). */
+/*
+ * Whether the family prints a code after a label on one side (预算06: two
+ * schemes); a code after the label of another side (the blocks of
+ * 基本支出决算明细表) begins that side's row.
+ */
 static int
 code_after_label(const struct layout *l)
 {
-	int i, label = 0;
+	int i, label_side = -1;
 
 	for (i = 0; i < l->ncols; i++) {
 		if (l->cols[i].type == COL_LABEL)
-			label = 1;
-		else if (l->cols[i].type == COL_CODE && label)
+			label_side = l->cols[i].side;
+		else if (l->cols[i].type == COL_CODE && label_side >= 0 &&
+		    l->cols[i].side == label_side)
 			return 1;
 	}
 	return 0;
@@ -302,10 +307,60 @@ sides_by_code(const struct tb *b)
 	    b->l.cols[b->l.sides[0].col].type == COL_CODE;
 }
 
+/* Whether side s stands under a heading the text names (人员经费合计). */
+static int
+side_named(const struct tb *b, int s, const char *text)
+{
+	const char *path = b->l.cols[b->l.sides[s].col].path;
+	const char *slash = strchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) : strlen(path);
+	char head[128];
+
+	if (n == 0 || n >= sizeof(head))
+		return 0;
+	memcpy(head, path, n);
+	head[n] = '\0';
+	return strstr(text, head) != NULL;
+}
+
+/*
+ * A row of blocks without codes (人员经费合计 566.17 公用经费合计 19.14):
+ * each label goes to the first block under the heading it names, its
+ * amount to the last, where a label spanning its blocks has it printed.
+ */
+static int
+assign_sides_by_heading(struct tb *b, const struct lrow *r, int *side)
+{
+	int i, s, first = -1, last = -1, named = 0;
+
+	for (i = 0; i < r->n; i++) {
+		if (r->t[i].kind == TK_TEXT) {
+			for (first = -1, s = 0; s < b->l.nsides; s++)
+				if (side_named(b, s, r->t[i].text)) {
+					if (first < 0)
+						first = s;
+					last = s;
+				}
+			if (first < 0)
+				return 0;
+			named++;
+		}
+		if (first < 0)
+			return 0;
+		side[i] = r->t[i].kind == TK_TEXT ? first : last;
+	}
+	return named > 0;
+}
+
 static void
 assign_sides_by_code(struct tb *b, const struct lrow *r, int *side)
 {
 	int i, s, cur = 0;
+
+	for (i = 0; i < r->n && !is_code_token(&r->t[i]); i++)
+		;
+	if (i == r->n && assign_sides_by_heading(b, r, side))
+		return;
 
 	for (i = 0; i < r->n; i++) {
 		if (is_code_token(&r->t[i]))
@@ -550,6 +605,17 @@ span_label(struct tb *b, int row, int side)
 }
 
 /* A total's label printed in another column than the row names (预算06). */
+static int
+first_col_of_side(const struct tb *b, int side)
+{
+	int i;
+
+	for (i = 0; i < b->l.ncols; i++)
+		if (b->l.cols[i].side == side)
+			return i;
+	return 0;
+}
+
 static void
 move_label(struct tb *b, int row, int side, int to)
 {
@@ -700,6 +766,8 @@ build_row(struct tb *b, const struct lrow *r, int row, struct srow *sr)
 		place_ints(b, r, &p, s, row);
 		if (gr->kind == ROW_TOTAL && b->total_col >= 0)
 			move_label(b, row, s, b->total_col);
+		else if (gr->kind == ROW_TOTAL && sides_by_code(b))
+			move_label(b, row, s, first_col_of_side(b, s));
 		else if (b->totalspan && gr->kind == ROW_TOTAL)
 			span_label(b, row, s);
 		if (p.namounts == 0)

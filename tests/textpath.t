@@ -259,4 +259,26 @@ text_pipeline "$TMP/l.txt" > "$TMP/l.jsonl"
 is "$(jq -r 'select(.type=="table" and .code=="预算03表") | [.rows, .checks.failed] | @tsv' "$TMP/l.jsonl")" \
     "$(printf '4\t0')" "rows closed by a note before the next caption end the table before"
 
+# Three blocks side by side, space-separated: a row with no amounts at all
+# ends where the next line's first block begins.
+cat > "$TMP/m.txt" <<'EOF'
+一般公共预算财政拨款基本支出决算明细表
+公开06表
+单位：万元
+人员经费 公用经费
+科目编码 科目名称 决算数 科目编码 科目名称 决算数 科目编码 科目名称 决算数
+301 工资福利支出 40.00 302 商品和服务支出 7.00 310 资本性支出 3.00
+30101 基本工资 40.00 30201 办公费 7.00 31002 办公设备购置 3.00
+30102 津贴补贴 30202 印刷费 31003 专用设备购置
+30103 奖金 30203 咨询费 31005 基础设施建设
+人员经费合计 40.00 公用经费合计 10.00
+EOF
+text_pipeline "$TMP/m.txt" > "$TMP/m.jsonl"
+is "$(jq -r 'select(.type=="row") | .cells[0]' "$TMP/m.jsonl" | tr '\n' ' ')" \
+    "301 30101 30102 30103 人员经费合计 " "a block's code after another block's label starts no new row"
+
+is "$(jq -c 'select(.type=="row" and .kind=="total") | .cells' "$TMP/m.jsonl")" \
+    '["人员经费合计",null,40,"公用经费合计",null,null,null,null,10]' \
+    "a total names its blocks: 公用经费合计's amount under the last of its two"
+
 done_testing

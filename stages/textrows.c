@@ -889,14 +889,14 @@ marker_numbers(struct tb *b, const struct prelines *p, struct lrow *r)
  * The 栏次 row under the header: its label in the label column, its
  * numbers one per amount column, left to right.
  */
-static void
+static int
 marker_row(struct tb *b, const struct prelines *p, const char *marker)
 {
 	struct lrow r;
 	int side[256], s, i, k, row = b->l.tree_rows, cols[64], n, label;
 
 	if ((i = find_marker(p, marker)) < 0)
-		return;
+		return 0;
 	memset(&r, 0, sizeof(r));
 	tokenize(&r, p->text[i]);
 	if (r.n == 1)
@@ -922,6 +922,54 @@ marker_row(struct tb *b, const struct prelines *p, const char *marker)
 		if (b->totalspan)
 			span_label(b, row, s);
 	}
+	free_row(&r);
+	b->g->header_rows++;
+	return 1;
+}
+
+/* A line "1 2 3 … n": whether it numbers n columns, and n. */
+static int
+numbering(const char *text)
+{
+	struct lrow r;
+	int i, n;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	for (i = 0; i < r.n && is_small_int(&r.t[i]) &&
+	    atoi(r.t[i].text) == i + 1; i++)
+		;
+	n = i == r.n ? r.n : 0;
+	free_row(&r);
+	return n;
+}
+
+/*
+ * A family printed without a 栏次 label may still number its columns
+ * under the header ("1 2 3 … 12"): a header row, one number per amount
+ * column, or per column when it numbers them all.
+ */
+static void
+numbering_row(struct tb *b, const struct prelines *p)
+{
+	struct lrow r;
+	int i, k, n, cols[64], row = b->l.tree_rows, namounts;
+
+	namounts = side_cols(b, 0, COL_AMOUNT, cols);
+	if (b->l.nsides > 1)
+		return;
+	for (i = 0; i < p->n; i++) {
+		n = numbering(p->text[i]);
+		if (n >= 3 && (n == namounts || n == b->l.ncols))
+			break;
+	}
+	if (i == p->n)
+		return;
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, p->text[i]);
+	for (k = 0; k < r.n; k++)
+		grid_add_cell(b->g, row, r.n == namounts ? cols[k] : k, 1, 1,
+		    1, r.t[k].text);
 	free_row(&r);
 	b->g->header_rows++;
 }
@@ -1091,8 +1139,8 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	free(header);
 	columns_from_layout(&b);
 	prelines_get(&pre, in);
-	if (f->marker)
-		marker_row(&b, &pre, f->marker);
+	if (f->marker == NULL || !marker_row(&b, &pre, f->marker))
+		numbering_row(&b, &pre);
 	gather_rows(&b, in);
 	if (f->marker) {
 		merge_rows_above_codes(&b);

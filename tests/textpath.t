@@ -281,4 +281,20 @@ is "$(jq -c 'select(.type=="row" and .kind=="total") | .cells' "$TMP/m.jsonl")" 
     '["人员经费合计",null,40,"公用经费合计",null,null,null,null,10]' \
     "a total names its blocks: 公用经费合计's amount under the last of its two"
 
+# Columns numbered under the header without a 栏次 label: a header row.
+cat > "$TMP/n.txt" <<'EOF'
+一般公共预算财政拨款“三公”经费支出决算表
+公开09表
+单位：万元
+预算数 决算数
+合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费 合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费
+小计 公务用车购置费 公务用车运行维护费 小计 公务用车购置费 公务用车运行维护费
+1 2 3 4 5 6 7 8 9 10 11 12
+0.10 0.00 0.00 0.00 0.00 0.10 0.10 0.00 0.00 0.00 0.00 0.10
+EOF
+"$RETABLE_BIN/dehyphenate" "$TMP/n.txt" | "$RETABLE_BIN/table-segment" |
+    "$RETABLE_BIN/row-align" | "$RETABLE_BIN/to-jsonl" --cells > "$TMP/n.cells"
+is "$(jq -r 'select(.row==3) | [.header, .text] | @tsv' "$TMP/n.cells" | head -2 | tr '\n\t' ' :')" \
+    "true:1 true:2 " "a line numbering the columns 1 to 12 is a header row"
+
 done_testing

@@ -136,12 +136,45 @@ part_named(const char *name)
  * Of a family's variants (sections of the same title), the one whose
  * words the table's header prints best.
  */
+/* Where a column's own header word is printed, or -1. */
+static long
+word_position(const struct lcol *c, const char *header)
+{
+	const char *w = strrchr(c->path, '/'), *at;
+
+	w = w ? w + 1 : c->path;
+	if (*w == '\0' || (at = strstr(header, w)) == NULL)
+		return -1;
+	return (long)(at - header);
+}
+
+/*
+ * How far the order of a layout's code, label and text columns agrees
+ * with the order the header prints their words: variants with the same
+ * words in another order (名称 before 项目类型, or after) differ here.
+ */
+static int
+order_agreement(const struct layout *l, const char *header)
+{
+	long pos[64];
+	int i, j, n = 0, score = 0;
+
+	for (i = 0; i < l->ncols && n < 64; i++)
+		if (l->cols[i].type != COL_AMOUNT &&
+		    (pos[n] = word_position(&l->cols[i], header)) >= 0)
+			n++;
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			score += pos[i] < pos[j] ? 1 : pos[i] > pos[j] ? -1 : 0;
+	return score;
+}
+
 static const struct family *
 best_variant(struct ra *a, const struct family **cands, int n)
 {
 	struct buf header = BUF_INIT;
 	struct layout l;
-	int i, fit, best = 0, best_fit = 0;
+	int i, fit, order, best = 0, best_fit = 0, best_order = 0;
 
 	if (n == 1)
 		return cands[0];
@@ -157,9 +190,12 @@ best_variant(struct ra *a, const struct family **cands, int n)
 	for (i = 0; i < n; i++) {
 		layout_build(&l, cands[i], buf_str(&header));
 		fit = layout_fit(&l);
-		if (i == 0 || fit > best_fit) {
+		order = order_agreement(&l, buf_str(&header));
+		if (i == 0 || fit > best_fit ||
+		    (fit == best_fit && order > best_order)) {
 			best = i;
 			best_fit = fit;
+			best_order = order;
 		}
 		layout_free(&l);
 	}

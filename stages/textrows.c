@@ -432,6 +432,20 @@ struct fit {
 	int	*cur;
 };
 
+/* Whether a word is what a text column of the side prints (特定目标类). */
+static int
+looks_like_text_cell(const struct tb *b, const struct token *t, int side)
+{
+	int i;
+
+	for (i = 0; i < b->l.ncols; i++)
+		if (b->l.cols[i].side == side &&
+		    b->l.cols[i].type == COL_TEXT && b->l.cols[i].rx &&
+		    regex_match(b->l.cols[i].rx, t->text, strlen(t->text)))
+			return 1;
+	return 0;
+}
+
 static int
 token_cost(const struct tb *b, const struct token *t, int col)
 {
@@ -445,7 +459,9 @@ token_cost(const struct tb *b, const struct token *t, int col)
 			return -1;
 		return 0;
 	case COL_LABEL:
-		return t->kind == TK_TEXT ? 0 : 5;
+		if (t->kind != TK_TEXT)
+			return 5;
+		return looks_like_text_cell(b, t, c->side) ? 2 : 0;
 	case COL_TEXT:
 		if (c->rx)
 			return regex_match(c->rx, t->text, strlen(t->text)) ?

@@ -297,4 +297,23 @@ EOF
 is "$(jq -r 'select(.row==3) | [.header, .text] | @tsv' "$TMP/n.cells" | head -2 | tr '\n\t' ' :')" \
     "true:1 true:2 " "a line numbering the columns 1 to 12 is a header row"
 
+# Variants with the same header words in another order: the order the
+# header prints them chooses; a word a text column prints (特定目标类)
+# goes there, not to an empty label.
+cat > "$TMP/o.txt" <<'EOF'
+预算10表
+2024年项目支出预算表
+部门名称：测试局 单位：万元
+部门（单位）代码 部门（项目）名称 项目类型 合计 本年拨款 财政拨款结转结余 财政专户管理资金 单位资金
+一般公共预算 政府性基金预算 国有资本经营预算 一般公共预算 政府性基金预算 国有资本经营预算
+合计 30.00 30.00
+001001 农产品质量安全检测 特定目标类 20.00 20.00
+001001 特定目标类 10.00 10.00
+EOF
+text_pipeline "$TMP/o.txt" > "$TMP/o.jsonl"
+is "$(jq -c 'select(.type=="table") | .columns[0:3]' "$TMP/o.jsonl")" \
+    '["部门（单位）代码","部门（项目）名称","项目类型"]' "the variant printing 名称 before 项目类型"
+is "$(jq -c 'select(.type=="row" and .cells[3]==10) | .cells[0:3]' "$TMP/o.jsonl")" \
+    '["001001",null,"特定目标类"]' "特定目标类 without a name stays the type"
+
 done_testing

@@ -1,6 +1,7 @@
 /*
  * textjoin.c - deciding what a line break split, from the text alone.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "number.h"
@@ -256,6 +257,53 @@ drop_han_spaces(struct buf *b)
 	s[o] = '\0';
 }
 
+static int
+is_year_at(const char *s, size_t len, size_t i)
+{
+	size_t k;
+
+	if (i + 4 > len || (i > 0 && (isdigit((unsigned char)s[i - 1]) ||
+	    s[i - 1] == '.' || s[i - 1] == ',')))
+		return 0;
+	for (k = 0; k < 4; k++)
+		if (!isdigit((unsigned char)s[i + k]))
+			return 0;
+	return (s[i] == '1' && s[i + 1] == '9') ||
+	    (s[i] == '2' && s[i + 1] == '0');
+}
+
+/*
+ * "2023 年农产品质量安全检测": a year parted from its 年 by a font change,
+ * which would make it a number of the row.  No cell ends with a year and
+ * the next begins with 年, so the space goes.
+ */
+static void
+join_years(struct buf *b)
+{
+	static const char nian[] = "\xe5\xb9\xb4";	/* 年 */
+	size_t i, j, o = 0;
+	char *s = b->s;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < b->len; i++) {
+		if (is_year_at(s, b->len, i) && i + 4 < b->len &&
+		    s[i + 4] == ' ') {
+			for (j = i + 4; j < b->len && s[j] == ' '; j++)
+				;
+			if (j + 3 <= b->len && memcmp(s + j, nian, 3) == 0) {
+				memmove(s + o, s + i, 4);
+				o += 4;
+				i = j - 1;
+				continue;
+			}
+		}
+		s[o++] = s[i];
+	}
+	b->len = o;
+	s[o] = '\0';
+}
+
 static void
 trim_cell(struct buf *cell)
 {
@@ -296,6 +344,7 @@ tj_fix_inline(struct buf *out, const char *s, size_t n,
 			drop_han_spaces(&cell);
 		else
 			tj_join_letter_spacing(&cell, terms);
+		join_years(&cell);
 		buf_add(out, buf_str(&cell), cell.len);
 		if (e >= n)
 			break;

@@ -515,11 +515,16 @@ fit_tokens(const struct tb *b, const struct token *t, int nt, const int *cols,
 		}
 		return;
 	}
-	/* The same label column again: a label printed in two pieces. */
+	/*
+	 * The same column again: a label printed in two pieces.  A column
+	 * whose cells have a fixed form (特定目标类) takes one word.
+	 */
 	if (ti > 0 && t[ti].kind == TK_TEXT && t[ti - 1].kind == TK_TEXT &&
-	    b->l.cols[cols[ci - 1]].type != COL_CODE) {
+	    b->l.cols[cols[ci - 1]].type != COL_CODE &&
+	    !(b->l.cols[cols[ci - 1]].type == COL_TEXT &&
+	    b->l.cols[cols[ci - 1]].rx)) {
 		f->cur[ti] = ci - 1;
-		fit_tokens(b, t, nt, cols, ncols, ti + 1, ci, cost + 1, f);
+		fit_tokens(b, t, nt, cols, ncols, ti + 1, ci, cost + 2, f);
 	}
 	for (k = ci; k < ncols; k++) {
 		if ((c = token_cost(b, &t[ti], cols[k])) < 0)

@@ -74,6 +74,19 @@ tab_cells_lose_their_wrap_spaces(void)
 }
 
 static void
+a_year_meets_its_nian_again(void)
+{
+	is_str(fixed("特定目标类 2023 年农产品质量安全检测 246.69", 0),
+	    "特定目标类 2023年农产品质量安全检测 246.69",
+	    "\"2023 年\" in a cell is one word");
+	is_str(fixed("合计 12023 年", 0), "合计 12023 年",
+	    "five digits are no year");
+	is_str(fixed("合计 3,2023 年", 0), "合计 3,2023 年",
+	    "nor the tail of an amount");
+	is_str(fixed("合计 2023 年度", 0), "合计 2023年度", "2023 年度 too");
+}
+
+static void
 digits_cut_by_a_line_break_are_glued(void)
 {
 	ok(digits("八、其他收入 8 0.00 八、社会保障和就业支出 39 14.7", "0"),
@@ -124,6 +137,7 @@ main(void)
 	numbers_split_by_a_space_are_rejoined();
 	letter_spacing_becomes_words();
 	tab_cells_lose_their_wrap_spaces();
+	a_year_meets_its_nian_again();
 	digits_cut_by_a_line_break_are_glued();
 	wrapped_cells_join_by_column_width();
 	prose_wraps_join_but_tables_do_not();

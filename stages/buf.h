@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char	*s;	/* always NUL-terminated once anything was added */
@@ -22,9 +23,6 @@ struct buf {
 #define BUF_INIT { NULL, 0, 0 }
 
 void	 buf_grow(struct buf *, size_t);
-void	 buf_add(struct buf *, const char *, size_t);
-void	 buf_adds(struct buf *, const char *);
-void	 buf_addc(struct buf *, char);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list);
@@ -41,5 +39,35 @@ void	*xrealloc(void *, size_t);
 void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
+
+/*
+ * Appending sits under every byte every stage writes, so the common case
+ * (room already there) is inline; buf_grow stays out of line.
+ */
+static inline void
+buf_add(struct buf *b, const char *p, size_t n)
+{
+	if (b->cap - b->len <= n)
+		buf_grow(b, n);
+	if (n)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static inline void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+static inline void
+buf_addc(struct buf *b, char c)
+{
+	if (b->cap - b->len <= 1)
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
+}
 
 #endif

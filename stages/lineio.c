@@ -41,18 +41,25 @@ lineio_open(struct lineio *in, const char *path)
 	}
 	gzbuffer(in->gz, CHUNK);
 	in->chunk = xmalloc(CHUNK);
+	in->spare = xmalloc(CHUNK);
 	return 0;
 }
 
+/*
+ * Read the next piece of input into the spare buffer, then swap: a line
+ * returned from the current buffer stays valid while lineio_peek_byte or
+ * lineio_buffered_has look ahead.
+ */
 static int
 fill(struct lineio *in)
 {
 	int n, errnum;
 	const char *msg;
+	char *t;
 
 	if (in->eof)
 		return 0;
-	n = gzread(in->gz, in->chunk, CHUNK);
+	n = gzread(in->gz, in->spare, CHUNK);
 	if (n < 0) {
 		msg = gzerror(in->gz, &errnum);
 		if (errnum == Z_ERRNO)
@@ -75,6 +82,9 @@ fill(struct lineio *in)
 		in->eof = 1;
 		return 0;
 	}
+	t = in->chunk;
+	in->chunk = in->spare;
+	in->spare = t;
 	in->chunk_len = (size_t)n;
 	in->chunk_pos = 0;
 	in->bytes += (unsigned long long)n;
@@ -90,41 +100,38 @@ too_long(struct lineio *in)
 	return -1;
 }
 
+/* Count the line, drop a CR before its LF, check its UTF-8. */
 static int
-finish_line(struct lineio *in, const char **line, size_t *len)
+finish_line(struct lineio *in, char *s, size_t n, const char **line,
+    size_t *len)
 {
 	size_t bad;
 
 	in->lineno++;
-	if (in->line.len && in->line.s[in->line.len - 1] == '\r')
-		in->line.s[--in->line.len] = '\0';
-	if (in->check_utf8 && !utf8_valid(in->line.s ? in->line.s : "",
-	    in->line.len, &bad)) {
+	if (n && s[n - 1] == '\r')
+		s[--n] = '\0';
+	if (in->check_utf8 && !utf8_valid(s, n, &bad)) {
 		buf_clear(&in->err);
 		buf_printf(&in->err, "invalid UTF-8 at line %lu, byte %zu",
 		    in->lineno, bad + 1);
 		return -1;
 	}
-	if (in->line.s == NULL)
-		buf_add(&in->line, "", 0);
-	*line = in->line.s;
-	*len = in->line.len;
+	*line = s;
+	*len = n;
 	return 1;
 }
 
-/*
- * Read the next line, without its newline.  Returns 1 with a line, 0 at
- * the end of input, -1 on error (message in in->err).  The line stays
- * valid until the next call.
- */
-int
-lineio_read(struct lineio *in, const char **line, size_t *len)
+/* A line that the end of the buffer cuts: gathered piece by piece. */
+static int
+read_across(struct lineio *in, const char **line, size_t *len)
 {
 	const char *p, *nl;
 	size_t n;
 	int r;
 
 	buf_clear(&in->line);
+	if (in->line.s == NULL)
+		buf_add(&in->line, "", 0);
 	for (;;) {
 		if (in->chunk_pos == in->chunk_len) {
 			if ((r = fill(in)) < 0)
@@ -132,7 +139,8 @@ lineio_read(struct lineio *in, const char **line, size_t *len)
 			if (r == 0) {
 				if (in->line.len == 0)
 					return 0;
-				return finish_line(in, line, len);
+				return finish_line(in, in->line.s,
+				    in->line.len, line, len);
 			}
 		}
 		p = in->chunk + in->chunk_pos;
@@ -146,9 +154,38 @@ lineio_read(struct lineio *in, const char **line, size_t *len)
 		in->chunk_pos += n;
 		if (nl != NULL) {
 			in->chunk_pos++;
-			return finish_line(in, line, len);
+			return finish_line(in, in->line.s, in->line.len, line,
+			    len);
 		}
 	}
+}
+
+/*
+ * Read the next line, without its newline.  Returns 1 with a line, 0 at
+ * the end of input, -1 on error (message in in->err).  The line stays
+ * valid until the next call.  A line whole in the buffer is handed out
+ * where it lies, its newline turned into the NUL; only a line the
+ * buffer's end cuts is copied.
+ */
+int
+lineio_read(struct lineio *in, const char **line, size_t *len)
+{
+	char *p, *nl;
+	size_t n;
+
+	if (in->chunk_pos < in->chunk_len) {
+		p = in->chunk + in->chunk_pos;
+		n = in->chunk_len - in->chunk_pos;
+		if ((nl = memchr(p, '\n', n)) != NULL) {
+			n = (size_t)(nl - p);
+			if (n > in->maxline)
+				return too_long(in);
+			*nl = '\0';
+			in->chunk_pos += n + 1;
+			return finish_line(in, p, n, line, len);
+		}
+	}
+	return read_across(in, line, len);
 }
 
 /* The next byte without consuming it, or -1 at the end or on error. */
@@ -179,6 +216,7 @@ lineio_close(struct lineio *in)
 	if (in->gz)
 		gzclose(in->gz);
 	free(in->chunk);
+	free(in->spare);
 	buf_free(&in->line);
 	buf_free(&in->err);
 	memset(in, 0, sizeof(*in));

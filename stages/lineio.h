@@ -21,6 +21,7 @@ struct lineio {
 	gzFile		 gz;
 	const char	*name;		/* as the user named it; "-" for stdin */
 	char		*chunk;		/* bytes read but not yet split */
+	char		*spare;		/* the other buffer, filled next */
 	size_t		 chunk_len;
 	size_t		 chunk_pos;
 	struct buf	 line;		/* the current line, NUL-terminated */

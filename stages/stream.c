@@ -2,6 +2,7 @@
  * stream.c - the record stream between stages: parsing and writing.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,61 +24,86 @@ rec_free(struct rec *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* Undo stream_escape in place; returns the new length. */
+/*
+ * Undo stream_escape in place; returns the new length.  Runs between
+ * backslashes move with memmove: escapes are rare even in fields that
+ * hold one.
+ */
 static size_t
 unescape(char *s, size_t n)
 {
-	size_t i, o = 0;
+	char *bs, *end = s + n, *o;
+	const char *p = s;
 
-	for (i = 0; i < n; i++) {
-		if (s[i] != '\\' || i + 1 == n) {
-			s[o++] = s[i];
-			continue;
+	if ((bs = memchr(s, '\\', n)) == NULL)
+		return n;
+	o = bs;
+	p = bs;
+	while (p < end) {
+		if ((bs = memchr(p, '\\', (size_t)(end - p))) == NULL)
+			bs = end;
+		if (o != p)
+			memmove(o, p, (size_t)(bs - p));
+		o += bs - p;
+		p = bs;
+		if (p == end)
+			break;
+		if (p + 1 == end) {
+			*o++ = *p++;
+			break;
 		}
-		switch (s[++i]) {
-		case 't':  s[o++] = '\t'; break;
-		case 'n':  s[o++] = '\n'; break;
-		case 'r':  s[o++] = '\r'; break;
-		case '\\': s[o++] = '\\'; break;
+		switch (p[1]) {
+		case 't':  *o++ = '\t'; break;
+		case 'n':  *o++ = '\n'; break;
+		case 'r':  *o++ = '\r'; break;
+		case '\\': *o++ = '\\'; break;
 		default:
 			/* Not ours: keep both characters as they came. */
-			s[o++] = '\\';
-			s[o++] = s[i];
+			*o++ = '\\';
+			*o++ = p[1];
 		}
+		p += 2;
 	}
-	return o;
+	return (size_t)(o - s);
+}
+
+static void
+add_field(struct rec *r, char *p)
+{
+	if (r->nf == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->f = xreallocarray(r->f, (size_t)r->cap, sizeof(char *));
+	}
+	r->f[r->nf++] = p;
 }
 
 /*
  * Split a line into fields.  The record keeps its own copy, so the line
- * may be reused at once.
+ * may be reused at once.  One look for a backslash spares every field
+ * before it the unescaping.
  */
 void
 rec_parse(struct rec *r, const char *line, size_t len)
 {
-	char *p, *end, *tab;
-	int count = 1;
-	size_t i;
+	char *p, *end, *tab, *bs;
 
-	for (i = 0; i < len; i++)
-		if (line[i] == '\t')
-			count++;
-	if (count > r->cap) {
-		r->cap = count + 8;
-		r->f = xreallocarray(r->f, (size_t)r->cap, sizeof(char *));
-	}
 	buf_clear(&r->store);
 	buf_add(&r->store, line, len);
 	p = r->store.s;
 	end = p + len;
+	bs = memchr(p, '\\', len);
 	r->nf = 0;
 	for (;;) {
 		tab = memchr(p, '\t', (size_t)(end - p));
 		if (tab == NULL)
 			tab = end;
 		*tab = '\0';
-		p[unescape(p, (size_t)(tab - p))] = '\0';
-		r->f[r->nf++] = p;
+		if (bs != NULL && bs < tab) {
+			p[unescape(p, (size_t)(tab - p))] = '\0';
+			bs = tab == end ? NULL :
+			    memchr(tab + 1, '\\', (size_t)(end - tab - 1));
+		}
+		add_field(r, p);
 		if (tab == end)
 			break;
 		p = tab + 1;
@@ -87,7 +113,8 @@ rec_parse(struct rec *r, const char *line, size_t len)
 int
 rec_is(const struct rec *r, const char *kind)
 {
-	return r->nf > 0 && strcmp(r->f[0], kind) == 0;
+	return r->nf > 0 && r->f[0][0] == kind[0] &&
+	    strcmp(r->f[0], kind) == 0;
 }
 
 /* Field i, or "" when the record is shorter. */
@@ -110,37 +137,115 @@ rec_attr(const struct rec *r, const char *key)
 	return NULL;
 }
 
+/*
+ * strtol(s, NULL, 10), by hand for the plain "-123" that every number
+ * field of the stream is; anything else (space, '+', overflow) goes to
+ * strtol itself, so the result is always the same.
+ */
+long
+stream_long(const char *s)
+{
+	const char *p = s + (*s == '-');
+	unsigned long v = 0;
+	int n;
+
+	for (n = 0; n < 18 && p[n] >= '0' && p[n] <= '9'; n++)
+		v = v * 10 + (unsigned long)(p[n] - '0');
+	if (n == 0 || n == 18)
+		return strtol(s, NULL, 10);
+	return *s == '-' ? -(long)v : (long)v;
+}
+
+/*
+ * strtod(s, NULL), by hand for "-123.45" with at most 15 digits: the
+ * digits are then an exact integer and 10^k an exact power, so one
+ * division rounds correctly, as strtod does.  Anything else (exponents,
+ * space, long mantissas) goes to strtod.
+ */
+double
+stream_double(const char *s)
+{
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+	    1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	const char *p = s + (*s == '-');
+	unsigned long long v = 0;
+	int digits = 0, decimals = 0;
+	double d;
+
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		v = v * 10 + (unsigned long long)(*p - '0');
+	if (digits == 0)
+		return strtod(s, NULL);
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++, decimals++)
+			v = v * 10 + (unsigned long long)(*p - '0');
+	if (digits > 15 || *p == 'e' || *p == 'E' || *p == 'x' || *p == 'X')
+		return strtod(s, NULL);
+	d = (double)v / pow10[decimals];
+	return *s == '-' ? -d : d;
+}
+
 double
 rec_double(const struct rec *r, int i)
 {
-	return i < r->nf ? strtod(r->f[i], NULL) : 0.0;
+	return i < r->nf ? stream_double(r->f[i]) : 0.0;
 }
 
 long
 rec_long(const struct rec *r, int i)
 {
-	return i < r->nf ? strtol(r->f[i], NULL, 10) : 0;
+	return i < r->nf ? stream_long(r->f[i]) : 0;
+}
+
+/*
+ * Whether any of eight bytes is a tab, newline, carriage return or
+ * backslash: the bytes below 0x0e are few enough to test exactly after.
+ * Most text has none, and is copied in one piece.
+ */
+static int
+word_may_need_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t bs = w ^ (ones * '\\');
+
+	return ((((w - ones * 0x0e) & ~w) | ((bs - ones) & ~bs)) & highs) != 0;
+}
+
+static const char *
+escape_of(char c)
+{
+	switch (c) {
+	case '\t': return "\\t";
+	case '\n': return "\\n";
+	case '\r': return "\\r";
+	case '\\': return "\\\\";
+	}
+	return NULL;
 }
 
 void
 stream_escape(struct buf *b, const char *s, size_t n)
 {
-	size_t i, run = 0;
+	size_t i = 0, run = 0, k;
+	const char *esc;
+	uint64_t w;
 
-	for (i = 0; i < n; i++) {
-		const char *esc;
-
-		switch (s[i]) {
-		case '\t': esc = "\\t"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\\': esc = "\\\\"; break;
-		default:
-			continue;
+	while (i < n) {
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (!word_may_need_escape(w)) {
+				i += 8;
+				continue;
+			}
 		}
-		buf_add(b, s + run, i - run);
-		buf_add(b, esc, 2);
-		run = i + 1;
+		for (k = i + 8 < n ? i + 8 : n; i < k; i++) {
+			if ((esc = escape_of(s[i])) == NULL)
+				continue;
+			buf_add(b, s + run, i - run);
+			buf_add(b, esc, 2);
+			run = i + 1;
+		}
 	}
 	buf_add(b, s + run, n - run);
 }

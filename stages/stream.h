@@ -34,6 +34,8 @@ const char *rec_field(const struct rec *, int);
 const char *rec_attr(const struct rec *, const char *key);
 double	 rec_double(const struct rec *, int);
 long	 rec_long(const struct rec *, int);
+long	 stream_long(const char *);
+double	 stream_double(const char *);
 
 void	 rec_begin(struct buf *, const char *kind);
 void	 rec_text(struct buf *, const char *);

@@ -7,58 +7,84 @@
 
 #include "utf8.h"
 
+static int
+is_cont(unsigned char c)
+{
+	return (c & 0xc0) == 0x80;
+}
+
+/*
+ * Length of the well-formed sequence at p (the lead byte not ASCII), or 0.
+ * The ranges of the second byte are those of Unicode's table 3-7: they
+ * exclude overlongs, surrogates and anything above U+10FFFF.
+ */
+static size_t
+sequence_len(const unsigned char *p, size_t avail)
+{
+	unsigned char c = p[0], lo = 0x80, hi = 0xbf;
+	size_t need;
+
+	if (c >= 0xc2 && c <= 0xdf)
+		need = 1;
+	else if (c >= 0xe0 && c <= 0xef) {
+		need = 2;
+		if (c == 0xe0)
+			lo = 0xa0;
+		else if (c == 0xed)
+			hi = 0x9f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		need = 3;
+		if (c == 0xf0)
+			lo = 0x90;
+		else if (c == 0xf4)
+			hi = 0x8f;
+	} else
+		return 0;
+	if (need >= avail || p[1] < lo || p[1] > hi)
+		return 0;
+	if (need >= 2 && !is_cont(p[2]))
+		return 0;
+	if (need == 3 && !is_cont(p[3]))
+		return 0;
+	return need + 1;
+}
+
 /*
  * Return 1 when s holds well-formed UTF-8 (no overlongs, no surrogates,
  * nothing above U+10FFFF); otherwise 0 with the offset of the first bad
- * byte in *badpos.
+ * byte in *badpos.  Every input byte passes here: ASCII goes eight bytes
+ * at a time, and the three-byte Han characters that make up the rest of
+ * a report take the short path of the loop.
  */
 int
 utf8_valid(const char *s, size_t n, size_t *badpos)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k, need;
-	uint32_t cp, min;
+	size_t i = 0, k;
+	uint64_t w;
 
 	while (i < n) {
-		/* Eight ASCII bytes at a time: most of any line is ASCII. */
 		while (i + 8 <= n) {
-			uint64_t w;
-
 			memcpy(&w, p + i, 8);
 			if (w & 0x8080808080808080ULL)
 				break;
 			i += 8;
 		}
-		if (i >= n)
-			break;
-		if (p[i] < 0x80) {
+		while (i < n && p[i] < 0x80)
 			i++;
+		while (i + 2 < n && p[i] >= 0xe1 && p[i] <= 0xef &&
+		    p[i] != 0xed && is_cont(p[i + 1]) && is_cont(p[i + 2]))
+			i += 3;
+		if (i >= n || p[i] < 0x80)
 			continue;
+		if ((k = sequence_len(p + i, n - i)) == 0) {
+			if (badpos)
+				*badpos = i;
+			return 0;
 		}
-		if (p[i] >= 0xc2 && p[i] <= 0xdf) {
-			need = 1; cp = p[i] & 0x1f; min = 0x80;
-		} else if ((p[i] & 0xf0) == 0xe0) {
-			need = 2; cp = p[i] & 0x0f; min = 0x800;
-		} else if (p[i] >= 0xf0 && p[i] <= 0xf4) {
-			need = 3; cp = p[i] & 0x07; min = 0x10000;
-		} else
-			goto bad;
-		if (i + need >= n)
-			goto bad;
-		for (k = 1; k <= need; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				goto bad;
-			cp = cp << 6 | (p[i + k] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			goto bad;
-		i += need + 1;
+		i += k;
 	}
 	return 1;
-bad:
-	if (badpos)
-		*badpos = i;
-	return 0;
 }
 
 /*

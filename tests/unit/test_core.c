@@ -1,10 +1,13 @@
 /*
  * test_core.c - the shared core: numbers, UTF-8, the record stream.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
+#include "lineio.h"
 #include "number.h"
 #include "stream.h"
 #include "utf8.h"
@@ -63,6 +66,16 @@ utf8_is_validated(void)
 	ok(!utf8_valid("\xed\xa0\x80", 3, &bad), "surrogate rejected");
 	ok(!utf8_valid("\xe9\xa2", 2, &bad), "truncated sequence rejected");
 	ok(utf8_valid("", 0, &bad), "empty is valid");
+	ok(!utf8_valid("abcdefgh\xe9\xa2\x84\xe0\x80\xaf", 14, &bad) &&
+	    bad == 11, "overlong three-byte form rejected at its lead");
+	ok(!utf8_valid("\xe9\xa2\x84\x80", 4, &bad) && bad == 3,
+	    "stray continuation byte after Han rejected");
+	ok(utf8_valid("\xf0\x9f\x98\x80\xef\xbc\x88", 7, &bad),
+	    "four-byte and full-width characters are valid");
+	ok(!utf8_valid("\xf4\x90\x80\x80", 4, &bad) && bad == 0,
+	    "above U+10FFFF rejected");
+	ok(!utf8_valid("\xef\xbc", 2, &bad) && bad == 0,
+	    "a sequence cut at the end rejected");
 }
 
 static void
@@ -107,6 +120,146 @@ records_round_trip(void)
 	buf_free(&b);
 }
 
+/* Every field survives a special character at every offset of a word. */
+static void
+escapes_at_every_offset(void)
+{
+	static const char specials[] = { '\t', '\n', '\r', '\\' };
+	struct buf b = BUF_INIT;
+	struct rec r;
+	char text[40];
+	int pos, k, bad = 0;
+
+	rec_init(&r);
+	for (k = 0; k < 4; k++)
+		for (pos = 0; pos < 20; pos++) {
+			memset(text, 'x', sizeof(text));
+			memcpy(text + 3, "\xe9\xa2\x84", 3);
+			text[pos] = specials[k];
+			text[30] = '\0';
+			rec_begin(&b, "line");
+			rec_text(&b, text);
+			rec_text(&b, "a\\b");
+			if (memchr(b.s, '\t', b.len) != b.s + 4 ||
+			    memchr(b.s, '\n', b.len) || memchr(b.s, '\r', b.len))
+				bad++;
+			rec_parse(&r, b.s, b.len);
+			if (r.nf != 3 || strcmp(r.f[1], text) != 0 ||
+			    strcmp(r.f[2], "a\\b") != 0)
+				bad++;
+		}
+	is_int(bad, 0, "escaped at every offset, read back unchanged");
+	rec_parse(&r, "k\tend\\\tz\\q\t", 11);
+	is_int(r.nf, 4, "a trailing tab makes an empty last field");
+	is_str(r.f[1], "end\\", "a lone trailing backslash is kept");
+	is_str(r.f[2], "z\\q", "an unknown escape keeps both characters");
+	rec_free(&r);
+	buf_free(&b);
+}
+
+/* The hand-written number readers agree with strtol and strtod. */
+static void
+numbers_read_like_libc(void)
+{
+	static const char *s[] = { "0", "-0", "12", "-12", "841.89", "-0.00",
+	    "595.30", "0.005", "123456789012345", "1234567890123456",
+	    "99999999999999999999", "-", "", " 12", "+3", "1e3", "1.5E-2",
+	    "0x1A", "12abc", "1.", ".5", "3.14159265358979", "-7.25x",
+	    "inf", "2.675", "100000000000000000000000.5" };
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
+		if (stream_long(s[i]) != strtol(s[i], NULL, 10))
+			bad++;
+		if (memcmp(&(double){ stream_double(s[i]) },
+		    &(double){ strtod(s[i], NULL) }, sizeof(double)) != 0)
+			bad++;
+	}
+	is_int(bad, 0, "stream_long and stream_double match libc");
+}
+
+/* Lines cut by the reader's buffer come out whole. */
+static void
+lines_across_buffers(void)
+{
+	char path[] = "/tmp/retable-test-XXXXXX";
+	struct lineio in;
+	struct buf want = BUF_INIT;
+	const char *line;
+	size_t len, i;
+	int fd, n = 0, bad = 0, got;
+	FILE *f;
+
+	if ((fd = mkstemp(path)) == -1 || (f = fdopen(fd, "w")) == NULL) {
+		ok(0, "temporary file");
+		return;
+	}
+	/* 70 000 lines of varying length straddle many 256 KiB buffers. */
+	for (i = 0; i < 70000; i++)
+		fprintf(f, "%zu\t%.*s\r\n", i, (int)(i % 23),
+		    "abcdefghijklmnopqrstuvw");
+	fprintf(f, "%0*d", 300000, 7);	/* longer than a buffer, no LF */
+	fclose(f);
+	lineio_open(&in, path);
+	while ((got = lineio_read(&in, &line, &len)) > 0) {
+		buf_clear(&want);
+		if (n < 70000)
+			buf_printf(&want, "%d\t%.*s", n, n % 23,
+			    "abcdefghijklmnopqrstuvw");
+		else
+			buf_printf(&want, "%0*d", 300000, 7);
+		if (len != want.len || memcmp(line, want.s, len) != 0 ||
+		    line[len] != '\0')
+			bad++;
+		if (n == 5 && lineio_peek_byte(&in) != '6')
+			bad++;
+		n++;
+	}
+	is_int(got, 0, "the end of input is reported");
+	is_int(n, 70001, "every line read");
+	is_int(bad, 0, "each line whole, CR dropped, NUL-terminated");
+	lineio_close(&in);
+	unlink(path);
+	buf_free(&want);
+}
+
+/*
+ * A line that ends exactly where the buffer does stays valid while the
+ * reader looks ahead into the next buffer (dehyphenate does, for form
+ * feeds).
+ */
+static void
+line_survives_look_ahead(void)
+{
+	char path[] = "/tmp/retable-test-XXXXXX";
+	struct lineio in;
+	const char *line;
+	size_t len, i, bad = 0;
+	int fd;
+	FILE *f;
+
+	if ((fd = mkstemp(path)) == -1 || (f = fdopen(fd, "w")) == NULL) {
+		ok(0, "temporary file");
+		return;
+	}
+	for (i = 0; i < 256 * 1024 - 1; i++)
+		fputc('a' + (int)(i % 26), f);
+	fputs("\nnext\fpage\n", f);
+	fclose(f);
+	lineio_open(&in, path);
+	ok(lineio_read(&in, &line, &len) == 1 && len == 256 * 1024 - 1,
+	    "a line filling the buffer");
+	ok(lineio_buffered_has(&in, '\f'), "the look-ahead sees the form feed");
+	for (i = 0; i < len; i++)
+		bad += line[i] != 'a' + (int)(i % 26);
+	is_int(bad, 0, "the line is intact after the look-ahead");
+	ok(lineio_read(&in, &line, &len) == 1 && len == 9 &&
+	    memcmp(line, "next\fpage", 9) == 0, "the next line follows");
+	lineio_close(&in);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -115,5 +268,9 @@ main(void)
 	utf8_is_validated();
 	normalization_folds_digits_keeps_brackets();
 	records_round_trip();
+	escapes_at_every_offset();
+	numbers_read_like_libc();
+	lines_across_buffers();
+	line_survives_look_ahead();
 	return tap_done();
 }

@@ -19,6 +19,7 @@
 #include "geomseg.h"
 #include "pageorder.h"
 #include "segment.h"
+#include "textjoin.h"
 #include "textrules.h"
 
 enum part { PART_NONE, PART_CAPTION, PART_HEAD, PART_BODY, PART_NOTE };
@@ -52,6 +53,9 @@ struct table {
 	int		 skipping;	/* dropping a repeated header */
 	struct buf	 held_total;	/* a lone total label, header or body */
 	long		 held_page;
+	size_t		 last_off;	/* where the last line appended begins */
+	char		*last_title;	/* that line's text, if it reads as a
+					   title of the next table */
 };
 
 struct seg {
@@ -64,6 +68,9 @@ struct seg {
 	struct geomseg	 geom;		/* pages with spans: see geomseg.c */
 	struct pageline	*page;		/* a dump's page, held to be reordered */
 	int		 npage;
+	struct buf	 loose;		/* the last prose line, held back: the
+					   next line may make it a title */
+	char		*loose_title;
 };
 
 static void process_line(struct seg *, const struct rec *, const char *,
@@ -102,6 +109,7 @@ table_clear(struct table *t)
 	for (i = 0; i < t->nhead; i++)
 		free(t->head[i]);
 	free(t->head);
+	free(t->last_title);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -155,12 +163,97 @@ close_table(struct seg *s)
 	table_clear(t);
 }
 
+/*
+ * A line that can title the table a unit line announces ("Expenditure by
+ * Function, 2023" over "(in thousands of dollars)"): a short line of
+ * Latin words, not a sentence, not a row.  Chinese titles are known by
+ * their own patterns.
+ */
+static int
+title_like(struct seg *s, const char *text)
+{
+	size_t n = strlen(text);
+	int letters = 0, i;
+
+	while (n > 0 && text[n - 1] == ' ')
+		n--;
+	if (n < 4 || n > 150 || tj_has_cjk(text, n) ||
+	    strchr(".:;", text[n - 1]) != NULL ||
+	    line_is_data(&s->tr, text, n))
+		return 0;
+	for (i = 0; i < (int)n; i++)
+		letters += (text[i] >= 'A' && text[i] <= 'Z') ||
+		    (text[i] >= 'a' && text[i] <= 'z');
+	return letters >= 3;
+}
+
+static void
+flush_loose(struct seg *s)
+{
+	if (s->loose.len == 0)
+		return;
+	out_line(&s->cli->out, buf_str(&s->loose), s->loose.len);
+	buf_clear(&s->loose);
+	free(s->loose_title);
+	s->loose_title = NULL;
+}
+
+/* A prose line goes out, one line late if it may title a table. */
+static void
+emit_prose(struct seg *s, enum linekind kind, const char *text,
+    const char *raw, size_t len)
+{
+	flush_loose(s);
+	if (kind != LINE_TEXT || !title_like(s, text)) {
+		out_line(&s->cli->out, raw, len);
+		return;
+	}
+	buf_add(&s->loose, raw, len);
+	s->loose_title = xstrdup(text);
+}
+
+/*
+ * A unit line with no title of its own takes the line before it as the
+ * title: held back as prose, or the last line of the table before.
+ */
+static void
+take_title_before(struct seg *s, const char *text, size_t n)
+{
+	struct caption probe;
+	struct table *t = &s->t;
+	int titled;
+
+	memset(&probe, 0, sizeof(probe));
+	caption_read(&s->tr, &probe, text, n);
+	titled = probe.code || probe.title || !probe.unit;
+	caption_free(&probe);
+	if (titled)
+		return;
+	if (s->loose_title) {
+		s->held.cap.title = s->loose_title;
+		s->loose_title = NULL;
+		buf_add(&s->held.raw, buf_str(&s->loose), s->loose.len);
+		buf_addc(&s->held.raw, '\n');
+		buf_clear(&s->loose);
+		s->held.n++;
+	} else if (t->open && t->last_title) {
+		s->held.cap.title = t->last_title;
+		t->last_title = NULL;
+		buf_add(&s->held.raw, t->recs.s + t->last_off,
+		    t->recs.len - t->last_off);
+		t->recs.len = t->last_off;
+		t->recs.s[t->recs.len] = '\0';
+		s->held.n++;
+	}
+}
+
 static void
 open_table(struct seg *s)
 {
 	struct table *t = &s->t;
 
 	close_table(s);
+	flush_loose(s);
 	t->open = 1;
 	caption_move(&t->cap, &s->held.cap);
 	set_part(t, PART_CAPTION);
@@ -286,6 +379,9 @@ add_head_line(struct table *t, const char *text)
 static void
 append_line(struct table *t, const char *raw, size_t len, long page)
 {
+	t->last_off = t->recs.len;
+	free(t->last_title);
+	t->last_title = NULL;
 	buf_add(&t->recs, raw, len);
 	buf_addc(&t->recs, '\n');
 	note_page(t, page);
@@ -303,7 +399,7 @@ place_line(struct seg *s, enum linekind kind, const char *text, long gap,
 	if (t->open && kind == LINE_SECTION)
 		close_table(s);
 	if (!t->open) {
-		out_line(&s->cli->out, raw, len);
+		emit_prose(s, kind, text, raw, len);
 		return;
 	}
 	if (t->skipping) {
@@ -318,7 +414,7 @@ place_line(struct seg *s, enum linekind kind, const char *text, long gap,
 	} else if (t->part == PART_NOTE) {
 		if (gap >= 2 || data) {
 			close_table(s);
-			out_line(&s->cli->out, raw, len);
+			emit_prose(s, kind, text, raw, len);
 			return;
 		}
 	} else if (t->part == PART_CAPTION || t->part == PART_HEAD) {
@@ -336,6 +432,9 @@ place_line(struct seg *s, enum linekind kind, const char *text, long gap,
 		}
 	}
 	append_line(t, raw, len, page);
+	if (t->part == PART_BODY && !data && kind == LINE_TEXT &&
+	    title_like(s, text))
+		t->last_title = xstrdup(text);
 }
 
 /*
@@ -359,6 +458,8 @@ process_line(struct seg *s, const struct rec *r, const char *raw, size_t len,
 			resolve_held(s, "", 0, 0);
 			release_after(s);
 		}
+		if (s->held.n == 0)
+			take_title_before(s, text, n);
 		caption_read(&s->tr, &s->held.cap, text, n);
 		buf_add(&s->held.raw, raw, len);
 		buf_addc(&s->held.raw, '\n');
@@ -436,6 +537,7 @@ end_document(struct seg *s)
 	resolve_held(s, "", 0, 0);
 	release_after(s);
 	close_table(s);
+	flush_loose(s);
 	geomseg_end_document(&s->geom);
 }
 
@@ -443,6 +545,7 @@ end_document(struct seg *s)
 static void
 other_record(struct seg *s, const struct rec *r, const char *raw, size_t len)
 {
+	flush_loose(s);
 	if (rec_is(r, "doc")) {
 		end_document(s);
 		s->number = 0;
@@ -525,6 +628,8 @@ segment_run(struct cli *cli)
 	table_clear(&s.t);
 	geomseg_free(&s.geom);
 	free(s.page);
+	buf_free(&s.loose);
+	free(s.loose_title);
 	buf_free(&s.rec);
 	buf_free(&err);
 	return cli_exit(cli);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "checks.h"
+#include "headwords.h"
 #include "layout.h"
 #include "number.h"
 #include "solver.h"
@@ -1182,43 +1183,78 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	layout_free(&b.l);
 }
 
+/* The numbers ending a row: its amounts. */
+static int
+trailing_numbers(const struct lrow *r)
+{
+	int i, n = 0;
+
+	for (i = r->n - 1; i >= 0 && r->t[i].kind == TK_NUM; i--)
+		n++;
+	return n;
+}
+
+/*
+ * A generic table's columns: one label column, then the amounts; named
+ * by the header's words where they fit, numbered from 1 where not.
+ */
+static void
+generic_columns(struct grid *g, const struct tinput *in, int namounts)
+{
+	struct headwords h;
+	const char **lines;
+	char name[16];
+	int i;
+
+	lines = xmalloc(sizeof(char *) * ((size_t)in->nhead + 1));
+	for (i = 0; i < in->nhead; i++)
+		lines[i] = in->head[i].text;
+	if (headwords_build(&h, lines, in->nhead, 1, namounts)) {
+		grid_add_col(g, h.paths[0] ? h.paths[0] : "项目", COL_LABEL);
+		for (i = 1; i < h.ncols; i++)
+			grid_add_col(g, h.paths[i], COL_AMOUNT);
+		for (i = 0; i < h.ncells; i++)
+			grid_add_cell(g, h.cells[i].row, h.cells[i].col,
+			    h.cells[i].rowspan, h.cells[i].colspan, 1,
+			    h.cells[i].text);
+		g->header_rows = h.rows;
+		headwords_free(&h);
+	} else {
+		grid_add_col(g, "项目", COL_LABEL);
+		for (i = 1; i <= namounts; i++) {
+			snprintf(name, sizeof(name), "%d", i);
+			grid_add_col(g, name, COL_AMOUNT);
+		}
+		g->header_rows = 0;
+	}
+	free(lines);
+}
+
 /*
  * A table no family describes: the words of each row are its label, its
- * trailing numbers fill numbered columns from the left.
+ * trailing numbers fill the amount columns from the left.
  */
 void
 textrows_generic(struct grid *g, struct textrules *tr, const struct tinput *in)
 {
 	struct tb b;
 	struct gcell *c;
-	char name[16];
 	int r, i, maxnum = 0, n, first, col;
 
 	memset(&b, 0, sizeof(b));
 	b.g = g;
 	b.tr = tr;
 	gather_rows(&b, in);
-	for (r = 0; r < b.nrows; r++) {
-		for (n = 0, i = b.rows[r].n - 1; i >= 0 &&
-		    b.rows[r].t[i].kind == TK_NUM; i--)
-			n++;
-		if (n > maxnum)
+	for (r = 0; r < b.nrows; r++)
+		if ((n = trailing_numbers(&b.rows[r])) > maxnum)
 			maxnum = n;
-	}
-	grid_add_col(g, "项目", COL_LABEL);
-	for (i = 1; i <= maxnum; i++) {
-		snprintf(name, sizeof(name), "%d", i);
-		grid_add_col(g, name, COL_AMOUNT);
-	}
-	g->header_rows = 0;
-	first = 0;
+	generic_columns(g, in, maxnum);
+	first = g->header_rows;
 	for (r = 0; r < b.nrows; r++) {
 		struct lrow *row = &b.rows[r];
 		struct grow *gr = grid_add_row(g, first + r, row->page);
 
-		for (n = 0, i = row->n - 1; i >= 0 &&
-		    row->t[i].kind == TK_NUM; i--)
-			n++;
+		n = trailing_numbers(row);
 		gr->kind = row_is_total(&b, row) ? ROW_TOTAL : ROW_DATA;
 		for (i = 0; i < row->n - n; i++)
 			put_cell(&b, first + r, 0, row->t[i].text, row->page);

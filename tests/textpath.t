@@ -316,4 +316,27 @@ is "$(jq -c 'select(.type=="table") | .columns[0:3]' "$TMP/o.jsonl")" \
 is "$(jq -c 'select(.type=="row" and .cells[3]==10) | .cells[0:3]' "$TMP/o.jsonl")" \
     '["001001",null,"特定目标类"]' "特定目标类 without a name stays the type"
 
+# A table without a family, in English: its title is the line over its
+# unit line, its header is rebuilt from the words printed over the rows.
+cat > "$TMP/p.txt" <<'EOF'
+City of Riverton
+Operating Expenses by Program
+(in thousands of dollars)
+Program FY 2023 Variance
+Budget Actual
+Public safety 4,008 4,049 (41)
+Parks and recreation 8,346 7,762 584
+Total 12,354 11,811 543
+EOF
+text_pipeline "$TMP/p.txt" > "$TMP/p.jsonl"
+is "$(jq -r 'select(.type=="table") | [.title, .unit] | @tsv' "$TMP/p.jsonl")" \
+    "$(printf 'Operating Expenses by Program\tthousands of dollars')" \
+    "the line over a unit line is the table's title"
+is "$(jq -c 'select(.type=="table") | .columns' "$TMP/p.jsonl")" \
+    '["Program","FY 2023/Budget","FY 2023/Actual","Variance"]' \
+    "the header's words make the column paths"
+is "$(jq -c 'select(.type=="row" and .kind=="total") | .values' "$TMP/p.jsonl")" \
+    '{"Program":"Total","FY 2023/Budget":12354,"FY 2023/Actual":11811,"Variance":543}' \
+    "the amounts under them"
+
 done_testing

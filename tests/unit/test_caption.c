@@ -60,6 +60,16 @@ codes_titles_units_entities_are_read(void)
 	read_line(&cap, "Table 3: Balance of payments (EUR million)");
 	is_str(cap.code, "Table 3", "an English table code");
 	caption_free(&cap);
+
+	memset(&cap, 0, sizeof(cap));
+	read_line(&cap, "（单位：万元）");
+	is_str(cap.unit, "万元", "a bracketed unit");
+	caption_free(&cap);
+
+	memset(&cap, 0, sizeof(cap));
+	read_line(&cap, "(in thousands of dollars)");
+	is_str(cap.unit, "thousands of dollars", "an English unit line");
+	caption_free(&cap);
 }
 
 static void
@@ -69,6 +79,8 @@ lines_are_classified(void)
 	    "the prose's attachment line is not a caption");
 	ok(kind("三、部门支出预算表") != LINE_CAPTION,
 	    "an entry of the contents is not a caption");
+	ok(kind("本部门收入决算表如下表所示，各栏数据之间的关系见表内合计行表") !=
+	    LINE_CAPTION, "a sentence ending in 表 is no title");
 	ok(kind("18 / 54") == LINE_FURNITURE, "a page number is furniture");
 	ok(kind("https://baike.baidu.com/item/x") == LINE_FURNITURE,
 	    "a stray address is furniture");

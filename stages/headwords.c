@@ -1,0 +1,288 @@
+/*
+ * headwords.c - a header rebuilt from its printed words alone.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "headwords.h"
+
+/* The cells of the header lines that begin cells of their own. */
+struct wlines {
+	struct buf	**cells;	/* per line, its cells */
+	int		 *n;
+	int		  nlines;
+};
+
+static int
+starts_lower(const char *w)
+{
+	return *w >= 'a' && *w <= 'z';
+}
+
+static int
+is_digits(const char *w)
+{
+	if (*w == '\0')
+		return 0;
+	for (; *w; w++)
+		if ((*w < '0' || *w > '9') && *w != '-')
+			return 0;
+	return 1;
+}
+
+static int
+is_latin_word(const char *w)
+{
+	return (*w >= 'A' && *w <= 'Z') || (*w >= 'a' && *w <= 'z');
+}
+
+/*
+ * Whether a word goes on with the cell before it: a lower-case word
+ * ("Total cost"), a bracket ("Change (%)"), or a year after a Latin word
+ * ("FY 2023").
+ */
+static int
+goes_on(const char *w, const char *prev)
+{
+	return starts_lower(w) || *w == '(' || *w == ')' ||
+	    (is_digits(w) && prev != NULL && is_latin_word(prev));
+}
+
+static void
+add_word(struct buf *cell, const char *w)
+{
+	if (cell->len)
+		buf_addc(cell, ' ');
+	buf_adds(cell, w);
+}
+
+static struct buf *
+new_cell(struct wlines *wl)
+{
+	int l = wl->nlines - 1;
+
+	wl->cells[l] = xreallocarray(wl->cells[l], (size_t)wl->n[l] + 1,
+	    sizeof(struct buf));
+	memset(&wl->cells[l][wl->n[l]], 0, sizeof(struct buf));
+	return &wl->cells[l][wl->n[l]++];
+}
+
+/* The last cell begun so far, on any line. */
+static struct buf *
+last_cell(struct wlines *wl)
+{
+	int l;
+
+	for (l = wl->nlines - 1; l >= 0; l--)
+		if (wl->n[l] > 0)
+			return &wl->cells[l][wl->n[l] - 1];
+	return NULL;
+}
+
+static void
+split_line(struct wlines *wl, const char *line)
+{
+	char *copy = xstrdup(line), *w, *save = NULL, *prev = NULL;
+	struct buf *cur = NULL;
+
+	wl->nlines++;
+	wl->cells = xreallocarray(wl->cells, (size_t)wl->nlines,
+	    sizeof(*wl->cells));
+	wl->n = xreallocarray(wl->n, (size_t)wl->nlines, sizeof(int));
+	wl->cells[wl->nlines - 1] = NULL;
+	wl->n[wl->nlines - 1] = 0;
+	for (w = strtok_r(copy, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save)) {
+		if (cur == NULL && goes_on(w, NULL))
+			cur = last_cell(wl);	/* the cell above, wrapped */
+		else if (cur != NULL && goes_on(w, prev))
+			;
+		else
+			cur = new_cell(wl);
+		if (cur == NULL)
+			cur = new_cell(wl);
+		add_word(cur, w);
+		prev = w;
+	}
+	free(copy);
+}
+
+static void
+wlines_free(struct wlines *wl)
+{
+	int l, i;
+
+	for (l = 0; l < wl->nlines; l++) {
+		for (i = 0; i < wl->n[l]; i++)
+			buf_free(&wl->cells[l][i]);
+		free(wl->cells[l]);
+	}
+	free(wl->cells);
+	free(wl->n);
+	memset(wl, 0, sizeof(*wl));
+}
+
+static void
+add_hcell(struct headwords *h, int row, int col, int rowspan, int colspan,
+    const char *text)
+{
+	struct hcell *c;
+
+	h->cells = xreallocarray(h->cells, (size_t)h->ncells + 1,
+	    sizeof(*h->cells));
+	c = &h->cells[h->ncells++];
+	c->row = row;
+	c->col = col;
+	c->rowspan = rowspan;
+	c->colspan = colspan;
+	c->text = xstrdup(text);
+}
+
+static void
+set_path(struct headwords *h, int col, const char *parent, const char *leaf)
+{
+	struct buf p = BUF_INIT;
+
+	if (parent) {
+		buf_adds(&p, parent);
+		buf_addc(&p, '/');
+	}
+	buf_adds(&p, leaf);
+	free(h->paths[col]);
+	h->paths[col] = buf_detach(&p);
+}
+
+/*
+ * The cells in reading order, without the label's header: the upper
+ * ones (all lines but the last that begins cells) and the leaves.
+ */
+struct plan {
+	const char	*label;
+	const char	**upper;
+	int		  nupper;
+	const char	**leaf;
+	int		  nleaf;
+};
+
+static void
+plan_cells(const struct wlines *wl, int with_label, struct plan *p)
+{
+	int l, i, last = -1;
+
+	memset(p, 0, sizeof(*p));
+	for (l = 0; l < wl->nlines; l++)
+		if (wl->n[l] > 0)
+			last = l;
+	p->upper = xmalloc(sizeof(char *) * 64);
+	p->leaf = xmalloc(sizeof(char *) * 64);
+	for (l = 0; l <= last; l++)
+		for (i = 0; i < wl->n[l]; i++) {
+			const char *t = buf_str(&wl->cells[l][i]);
+
+			if (with_label && p->label == NULL)
+				p->label = t;
+			else if (l == last && p->nleaf < 64)
+				p->leaf[p->nleaf++] = t;
+			else if (l != last && p->nupper < 64)
+				p->upper[p->nupper++] = t;
+		}
+}
+
+static void
+plan_free(struct plan *p)
+{
+	free(p->upper);
+	free(p->leaf);
+}
+
+/*
+ * How many upper cells stand over leaves, each over as many: the cells
+ * above and below must make exactly the amount columns.  -1 if they
+ * cannot.
+ */
+static int
+parents(const struct plan *p, int namounts)
+{
+	int np = p->nupper + p->nleaf - namounts;
+
+	if (p->nleaf == namounts && p->nupper == 0)
+		return 0;
+	if (np < 1 || np > p->nupper || p->nleaf % np != 0)
+		return -1;
+	return np;
+}
+
+static void
+lay_out(struct headwords *h, const struct plan *p, int np, int nlabels,
+    int namounts)
+{
+	int i, k, col = nlabels, per = np ? p->nleaf / np : 0;
+
+	h->rows = np ? 2 : 1;
+	h->ncols = nlabels + namounts;
+	h->paths = xcalloc((size_t)h->ncols + 1, sizeof(char *));
+	if (p->label && nlabels > 0) {
+		add_hcell(h, 0, 0, h->rows, nlabels, p->label);
+		for (i = 0; i < nlabels; i++)
+			set_path(h, i, NULL, p->label);
+	}
+	if (np == 0) {
+		for (i = 0; i < p->nleaf; i++, col++) {
+			add_hcell(h, 0, col, 1, 1, p->leaf[i]);
+			set_path(h, col, NULL, p->leaf[i]);
+		}
+		return;
+	}
+	for (i = 0; i < np; i++) {
+		add_hcell(h, 0, col, 1, per, p->upper[i]);
+		for (k = 0; k < per; k++, col++) {
+			add_hcell(h, 1, col, 1, 1, p->leaf[i * per + k]);
+			set_path(h, col, p->upper[i], p->leaf[i * per + k]);
+		}
+	}
+	for (i = np; i < p->nupper; i++, col++) {
+		add_hcell(h, 0, col, 2, 1, p->upper[i]);
+		set_path(h, col, NULL, p->upper[i]);
+	}
+}
+
+int
+headwords_build(struct headwords *h, const char *const *lines, int nlines,
+    int nlabels, int namounts)
+{
+	struct wlines wl;
+	struct plan p;
+	int i, np = -1, with_label;
+
+	memset(h, 0, sizeof(*h));
+	if (nlines == 0 || namounts == 0)
+		return 0;
+	memset(&wl, 0, sizeof(wl));
+	for (i = 0; i < nlines; i++)
+		split_line(&wl, lines[i]);
+	/* The label's header first, when the words fit with it. */
+	for (with_label = nlabels > 0; with_label >= 0 && np < 0;
+	    with_label--) {
+		plan_cells(&wl, with_label, &p);
+		if ((np = parents(&p, namounts)) >= 0)
+			lay_out(h, &p, np, nlabels, namounts);
+		plan_free(&p);
+	}
+	wlines_free(&wl);
+	return np >= 0;
+}
+
+void
+headwords_free(struct headwords *h)
+{
+	int i;
+
+	for (i = 0; i < h->ncells; i++)
+		free(h->cells[i].text);
+	free(h->cells);
+	for (i = 0; i < h->ncols; i++)
+		free(h->paths[i]);
+	free(h->paths);
+	memset(h, 0, sizeof(*h));
+}

@@ -1,36 +1,69 @@
 /*
  * json.c - writing JSON text.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "json.h"
 
+/*
+ * Whether any of eight bytes is a control character, a quote or a
+ * backslash; text is mostly without, and goes through in one piece.
+ */
+static int
+word_may_need_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+
+	return ((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
+	    ((bs - ones) & ~bs)) & highs) != 0;
+}
+
+static void
+escape_byte(struct buf *b, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char esc[6];
+
+	switch (c) {
+	case '"':  buf_add(b, "\\\"", 2); break;
+	case '\\': buf_add(b, "\\\\", 2); break;
+	case '\n': buf_add(b, "\\n", 2); break;
+	case '\t': buf_add(b, "\\t", 2); break;
+	case '\r': buf_add(b, "\\r", 2); break;
+	default:
+		memcpy(esc, "\\u00", 4);
+		esc[4] = hex[c >> 4];
+		esc[5] = hex[c & 15];
+		buf_add(b, esc, 6);
+	}
+}
+
 void
 json_strn(struct buf *b, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
-	size_t i, run = 0;
+	size_t i = 0, run = 0, k;
+	unsigned char c;
+	uint64_t w;
 
 	buf_addc(b, '"');
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		char esc[6];
-
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		buf_add(b, s + run, i - run);
-		run = i + 1;
-		switch (c) {
-		case '"':  buf_add(b, "\\\"", 2); break;
-		case '\\': buf_add(b, "\\\\", 2); break;
-		case '\n': buf_add(b, "\\n", 2); break;
-		case '\t': buf_add(b, "\\t", 2); break;
-		case '\r': buf_add(b, "\\r", 2); break;
-		default:
-			memcpy(esc, "\\u00", 4);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			buf_add(b, esc, 6);
+	while (i < n) {
+		if (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (!word_may_need_escape(w)) {
+				i += 8;
+				continue;
+			}
+		}
+		for (k = i + 8 < n ? i + 8 : n; i < k; i++) {
+			c = (unsigned char)s[i];
+			if (c >= 0x20 && c != '"' && c != '\\')
+				continue;
+			buf_add(b, s + run, i - run);
+			escape_byte(b, c);
+			run = i + 1;
 		}
 	}
 	buf_add(b, s + run, n - run);

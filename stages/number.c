@@ -54,7 +54,7 @@ int
 num_parse(const char *s, size_t n, struct num *out)
 {
 	size_t i = 0, k, group = 0, intdigits = 0;
-	int neg = 0, paren = 0, seen_sep = 0;
+	int neg = 0, paren = 0, seen_sep = 0, as_printed;
 	long long m = 0;
 
 	memset(out, 0, sizeof(*out));
@@ -69,6 +69,9 @@ num_parse(const char *s, size_t n, struct num *out)
 	}
 	if (i >= n || !is_digit(s[i]))
 		return 0;
+	/* Printed as the canonical text is, or to be rewritten. */
+	as_printed = i == (size_t)neg && (s[i] != '0' || i + 1 == n ||
+	    !is_digit(s[i + 1]));
 	while (i < n) {
 		if (is_digit(s[i])) {
 			if (add_digit(&m, s[i]) == -1)
@@ -113,6 +116,12 @@ num_parse(const char *s, size_t n, struct num *out)
 		return 0;
 	out->mant = neg ? -m : m;
 	out->grouped = seen_sep;
+	if (as_printed && !seen_sep && !(neg && m == 0)) {
+		/* "-7702.57", "0.05", "23%": already canonical. */
+		memcpy(out->text, s, n);
+		out->text[n] = '\0';
+		return 1;
+	}
 	num_format_scaled(out->text, sizeof(out->text) - 1, out->mant,
 	    out->decimals);
 	if (out->percent)

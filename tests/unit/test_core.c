@@ -40,6 +40,16 @@ numbers_are_read_exactly(void)
 	ok(num_text("") == NULL, "empty is not a number");
 	ok(num_text("-") == NULL, "a dash alone is not a number");
 	ok(num_text("99999999999999999999") == NULL, "overflow is rejected");
+	is_str(num_text("0.05"), "0.05", "a leading zero before the point stays");
+	is_str(num_text("-0.00"), "0.00", "negative zero loses its sign");
+	is_str(num_text("007.50"), "7.50", "leading zeros dropped");
+	is_str(num_text("+3"), "3", "plus sign dropped");
+	is_str(num_text("-0"), "0", "minus zero is zero");
+	is_str(num_text("0%"), "0%", "zero percent");
+	is_str(num_text("(0.5)"), "-0.5", "parentheses around a fraction");
+	is_str(num_text("-1,234.5%"), "-1234.5%", "grouped negative percent");
+	is_str(num_text("-123456789012345678"), "-123456789012345678",
+	    "eighteen digits");
 }
 
 static void

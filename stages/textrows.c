@@ -81,11 +81,15 @@ tokenize(struct lrow *r, const char *s)
 	}
 }
 
+/*
+ * An amount: a number with decimals or separators, or a zero printed as
+ * "0" (never a code, a 行次 or a 栏次 number).
+ */
 static int
 is_amount(const struct token *t)
 {
 	return t->kind == TK_NUM && !t->num.percent &&
-	    (!t->plain || t->num.decimals > 0);
+	    (!t->plain || t->num.decimals > 0 || strcmp(t->text, "0") == 0);
 }
 
 static int
@@ -881,8 +885,8 @@ find_marker(const struct prelines *p, const char *marker)
 }
 
 /*
- * A 栏次 marker printed alone takes the lines of small numbers around it,
- * in order, as many as there are amount columns.
+ * A 栏次 marker printed alone takes the lines of small numbers around it
+ * that go on counting 1, 2, 3…, as many as there are amount columns.
  */
 static void
 marker_numbers(struct tb *b, const struct prelines *p, struct lrow *r)
@@ -893,7 +897,8 @@ marker_numbers(struct tb *b, const struct prelines *p, struct lrow *r)
 	for (i = 0; i < p->n && r->n <= want; i++) {
 		memset(&line, 0, sizeof(line));
 		tokenize(&line, p->text[i]);
-		for (k = 0; k < line.n && is_small_int(&line.t[k]); k++)
+		for (k = 0; k < line.n && is_small_int(&line.t[k]) &&
+		    atoi(line.t[k].text) == r->n + k; k++)
 			;
 		if (line.n > 0 && k == line.n) {
 			for (k = 0; k < line.n; k++) {

@@ -47,6 +47,7 @@ struct tb {
 	int		 decimals;
 	int		 totalspan;
 	int		 total_col;	/* where a total's label goes, or -1 */
+	int		 cell_lines;	/* the dump prints a cell or two a line */
 };
 
 static void
@@ -196,6 +197,46 @@ one_cell_per_line(const struct tb *b, const struct lrow *cur,
  * its label; an item, a total or a code begins a row; a line of words
  * after a coded row still without amounts is its label, wrapped.
  */
+static int sides_by_code(const struct tb *);
+static int row_is_total(struct tb *, const struct lrow *);
+
+/* The side a code belongs to in a table of blocks known by codes, or -1. */
+static int
+code_side(const struct tb *b, const struct token *t)
+{
+	int s;
+
+	if (!is_code_token(t))
+		return -1;
+	for (s = 0; s < b->l.nsides; s++)
+		if (regex_match(b->l.sides[s].rx, t->text, strlen(t->text)))
+			return s;
+	return -1;
+}
+
+/*
+ * Blocks side by side, a cell a line: the row goes on through the other
+ * blocks' codes, names and amounts, and ends where a code of a block it
+ * has already been through begins the next.
+ */
+static int
+starts_row_in_blocks(struct tb *b, const struct lrow *cur,
+    const struct lrow *line, const char *text)
+{
+	size_t n = strlen(text);
+	int s, i, seen = -1;
+
+	if (patlist_match(&b->tr->total, text, n) != -1 ||
+	    patlist_match(&b->tr->item, text, n) != -1)
+		return 1;
+	if ((s = code_side(b, &line->t[0])) < 0)
+		return 0;
+	for (i = 0; i < cur->n; i++)
+		if (code_side(b, &cur->t[i]) > seen)
+			seen = code_side(b, &cur->t[i]);
+	return s <= seen || row_is_total(b, cur);
+}
+
 static int
 starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
     const char *text)
@@ -204,6 +245,8 @@ starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
 
 	if (cur == NULL)
 		return 1;
+	if (b->cell_lines && sides_by_code(b))
+		return starts_row_in_blocks(b, cur, line, text);
 	if (only_amounts(line))
 		return has_kind(cur, 0) && !one_cell_per_line(b, cur, line);
 	if (!has_kind(cur, 1) && !has_kind(cur, 0) && has_code(cur))
@@ -234,11 +277,25 @@ free_row(struct lrow *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* Most body lines hold a cell or two: a dump without -raw. */
+static int
+cells_a_line(const struct tinput *in)
+{
+	int i, short_lines = 0;
+
+	for (i = 0; i < in->nbody; i++)
+		short_lines += strchr(in->body[i].text, ' ') == NULL ||
+		    strchr(strchr(in->body[i].text, ' ') + 1, ' ') == NULL;
+	return in->nbody > 0 && short_lines * 2 >= in->nbody;
+}
+
 static void
 gather_rows(struct tb *b, const struct tinput *in)
 {
 	struct lrow line, *cur = NULL;
 	int i, k;
+
+	b->cell_lines = cells_a_line(in);
 
 	for (i = 0; i < in->nbody; i++) {
 		memset(&line, 0, sizeof(line));
@@ -1147,12 +1204,80 @@ header_words(const struct tinput *in)
 	return buf_detach(&h);
 }
 
+/* The table's lines with the body begun where its first code is. */
+struct moved {
+	struct tinput	 in;
+	struct tline	*body;
+};
+
+static int
+is_code_of_layout(const struct tb *b, const char *text)
+{
+	struct lrow r;
+	int i, yes = 0;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	for (i = 0; r.n > 0 && is_code_token(&r.t[0]) && i < b->l.ncols; i++)
+		if (b->l.cols[i].type == COL_CODE && b->l.cols[i].rx &&
+		    regex_match(b->l.cols[i].rx, r.t[0].text,
+		    strlen(r.t[0].text)))
+			yes = 1;
+	free_row(&r);
+	return yes;
+}
+
+static int
+holds_header_words(const struct tb *b, const char *text)
+{
+	int i;
+
+	for (i = 0; i < b->l.ncells; i++)
+		if (strlen(b->l.cells[i].text) >= 6 &&
+		    strstr(text, b->l.cells[i].text) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * A dump with a cell a line leaves a first row's code and name ("301",
+ * "工资福利支出") among the header lines, its amount being the first line
+ * that reads as a row: the body begins at a header line holding a code.
+ */
+static void
+body_from_first_code(const struct tb *b, const struct tinput *in,
+    struct moved *m)
+{
+	int i, k;
+
+	m->in = *in;
+	m->body = NULL;
+	if (!cells_a_line(in))
+		return;
+	for (k = 0; k < in->nhead && !is_code_of_layout(b, in->head[k].text);
+	    k++)
+		;
+	for (i = k; i < in->nhead; i++)
+		if (holds_header_words(b, in->head[i].text))
+			return;		/* a code printed in the header */
+	m->body = xmalloc(sizeof(*m->body) * ((size_t)(in->nhead - k +
+	    in->nbody) + 1));
+	for (i = k; i < in->nhead; i++)
+		m->body[i - k] = in->head[i];
+	for (i = 0; i < in->nbody; i++)
+		m->body[in->nhead - k + i] = in->body[i];
+	m->in.nhead = k;
+	m->in.body = m->body;
+	m->in.nbody = in->nhead - k + in->nbody;
+}
+
 void
 textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
     const struct twins *tw, const struct tinput *in)
 {
 	struct tb b;
 	struct prelines pre;
+	struct moved moved;
 	struct srow *sr;
 	char *header = header_words(in);
 	int r, first;
@@ -1165,6 +1290,8 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	b.total_col = f->total ? layout_col_by_canon(&b.l, f->total) : -1;
 	free(header);
 	columns_from_layout(&b);
+	body_from_first_code(&b, in, &moved);
+	in = &moved.in;
 	prelines_get(&pre, in);
 	if (f->marker == NULL || !marker_row(&b, &pre, f->marker))
 		numbering_row(&b, &pre);
@@ -1186,6 +1313,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 		free_row(&b.rows[r]);
 	free(b.rows);
 	layout_free(&b.l);
+	free(moved.body);
 }
 
 /* The numbers ending a row: its amounts. */

@@ -339,4 +339,17 @@ is "$(jq -c 'select(.type=="row" and .kind=="total") | .values' "$TMP/p.jsonl")"
     '{"Program":"Total","FY 2023/Budget":12354,"FY 2023/Actual":11811,"Variance":543}' \
     "the amounts under them"
 
+# Blocks side by side printed a cell a line: the row goes on through the
+# other blocks and ends at the next code of the first; a first row left
+# among the header lines comes back.
+printf '%s\n\n' 一般公共预算财政拨款基本支出决算明细表 公开06表 '单位：万元' 人员经费 公用经费 \
+    经济分类科目编码 科目名称 决算数 经济分类科目编码 科目名称 决算数 经济分类科目编码 科目名称 决算数 \
+    301 工资福利支出 '40.00 302' 商品和服务支出 '7.00 310' 资本性支出 3.00 \
+    30101 基本工资 '40.00 30201' 办公费 '7.00 31002' 办公设备购置 3.00 \
+    30102 津贴补贴 30202 印刷费 31003 专用设备购置 > "$TMP/q.txt"
+text_pipeline "$TMP/q.txt" > "$TMP/q.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/q.jsonl" | tr '\n' ' ')" \
+    '["301","工资福利支出",40,"302","商品和服务支出",7,"310","资本性支出",3] ["30101","基本工资",40,"30201","办公费",7,"31002","办公设备购置",3] ["30102","津贴补贴",null,"30202","印刷费",null,"31003","专用设备购置",null] ' \
+    "three blocks a cell a line make one row per first-block code"
+
 done_testing

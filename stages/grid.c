@@ -7,6 +7,133 @@
 
 #include "grid.h"
 
+/*
+ * The index behind grid_cell: for each row, the cells added on it, in
+ * the order of g->cells.  Rows are hashed: they are small and dense, but
+ * a caller may ask for any.  Callers change cells through the pointers
+ * they get.  A cell moved to another column is still found, since a row's
+ * cells are compared on their column at each look-up; cells reordered in
+ * g->cells (geomgrid sorts them) leave some slot holding a cell of
+ * another row, which the same look-up notices, and the index is rebuilt.
+ */
+struct growcells {
+	int	 row;
+	int	 used;
+	int	*cell;		/* indices into g->cells, ascending */
+	int	 n, cap;
+};
+
+struct gindex {
+	struct growcells *slot;
+	size_t	 cap;		/* a power of two */
+	size_t	 nrows;
+	int	 ncells;	/* g->cells[0 .. ncells) are indexed */
+};
+
+static size_t
+row_hash(int row)
+{
+	return (size_t)((unsigned)row * 2654435761u);
+}
+
+static struct growcells *
+index_find(const struct gindex *ix, int row)
+{
+	size_t h = row_hash(row);
+	struct growcells *s;
+
+	for (;; h++) {
+		s = &ix->slot[h & (ix->cap - 1)];
+		if (!s->used || s->row == row)
+			return s;
+	}
+}
+
+static void
+index_free(struct gindex *ix)
+{
+	size_t i;
+
+	for (i = 0; i < ix->cap; i++)
+		free(ix->slot[i].cell);
+	free(ix->slot);
+	memset(ix, 0, sizeof(*ix));
+}
+
+/* Twice the slots, the rows' cell lists moved over as they are. */
+static void
+index_grow(struct gindex *ix)
+{
+	struct gindex bigger;
+	struct growcells *s;
+	size_t i;
+
+	bigger = *ix;
+	bigger.cap = ix->cap ? ix->cap * 2 : 64;
+	bigger.slot = xcalloc(bigger.cap, sizeof(*bigger.slot));
+	for (i = 0; i < ix->cap; i++)
+		if (ix->slot[i].used) {
+			s = index_find(&bigger, ix->slot[i].row);
+			*s = ix->slot[i];
+		}
+	free(ix->slot);
+	*ix = bigger;
+}
+
+static void
+index_add(struct gindex *ix, int row, int cell)
+{
+	struct growcells *s;
+
+	if ((ix->nrows + 1) * 2 > ix->cap)
+		index_grow(ix);
+	s = index_find(ix, row);
+	if (!s->used) {
+		s->used = 1;
+		s->row = row;
+		ix->nrows++;
+	}
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 8;
+		s->cell = xreallocarray(s->cell, (size_t)s->cap, sizeof(int));
+	}
+	s->cell[s->n++] = cell;
+	ix->ncells = cell + 1;
+}
+
+static void
+index_build(struct gindex *ix, const struct grid *g)
+{
+	int i;
+
+	index_free(ix);
+	for (i = 0; i < g->ncells; i++)
+		index_add(ix, g->cells[i].row, i);
+}
+
+/*
+ * The first cell of row at col, or -1; -2 when the row's list no longer
+ * matches g->cells.  The whole list is checked, so a reordering is never
+ * taken for an answer.
+ */
+static int
+index_lookup(const struct gindex *ix, const struct grid *g, int row, int col)
+{
+	const struct growcells *s;
+	int k, i, found = -1;
+
+	if (ix->cap == 0 || !(s = index_find(ix, row))->used)
+		return -1;
+	for (k = 0; k < s->n; k++) {
+		i = s->cell[k];
+		if (i >= g->ncells || g->cells[i].row != row)
+			return -2;
+		if (found < 0 && g->cells[i].col == col)
+			found = i;
+	}
+	return found;
+}
+
 void
 grid_init(struct grid *g)
 {
@@ -35,7 +162,21 @@ grid_free(struct grid *g)
 	free(g->family);
 	free(g->code);
 	free(g->notes);
+	if (g->index) {
+		index_free(g->index);
+		free(g->index);
+	}
 	memset(g, 0, sizeof(*g));
+}
+
+/* Room for one more element in an array that doubles. */
+static void *
+grow(void *v, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 16;
+	return xreallocarray(v, (size_t)*cap, size);
 }
 
 int
@@ -43,8 +184,7 @@ grid_add_col(struct grid *g, const char *path, enum coltype type)
 {
 	struct gcol *c;
 
-	g->cols = xreallocarray(g->cols, (size_t)g->ncols + 1,
-	    sizeof(*g->cols));
+	g->cols = grow(g->cols, g->ncols, &g->capcols, sizeof(*g->cols));
 	c = &g->cols[g->ncols];
 	memset(c, 0, sizeof(*c));
 	c->path = xstrdup(path ? path : "");
@@ -59,8 +199,7 @@ grid_add_cell(struct grid *g, int row, int col, int rowspan, int colspan,
 {
 	struct gcell *c;
 
-	g->cells = xreallocarray(g->cells, (size_t)g->ncells + 1,
-	    sizeof(*g->cells));
+	g->cells = grow(g->cells, g->ncells, &g->capcells, sizeof(*g->cells));
 	c = &g->cells[g->ncells++];
 	memset(c, 0, sizeof(*c));
 	c->row = row;
@@ -69,6 +208,8 @@ grid_add_cell(struct grid *g, int row, int col, int rowspan, int colspan,
 	c->colspan = colspan > 0 ? colspan : 1;
 	c->header = header;
 	c->text = xstrdup(text ? text : "");
+	if (g->index && g->index->ncells == g->ncells - 1)
+		index_add(g->index, row, g->ncells - 1);
 	return c;
 }
 
@@ -77,8 +218,7 @@ grid_add_row(struct grid *g, int row, long page)
 {
 	struct grow *r;
 
-	g->rows = xreallocarray(g->rows, (size_t)g->nrows + 1,
-	    sizeof(*g->rows));
+	g->rows = grow(g->rows, g->nrows, &g->caprows, sizeof(*g->rows));
 	r = &g->rows[g->nrows++];
 	memset(r, 0, sizeof(*r));
 	r->row = row;
@@ -105,12 +245,19 @@ grid_add_sum(struct grid *g, int lhs, const int *rhs, int nrhs)
 struct gcell *
 grid_cell(struct grid *g, int row, int col)
 {
+	struct gindex *ix = g->index;
 	int i;
 
-	for (i = 0; i < g->ncells; i++)
-		if (g->cells[i].row == row && g->cells[i].col == col)
-			return &g->cells[i];
-	return NULL;
+	if (ix == NULL) {
+		ix = g->index = xcalloc(1, sizeof(*ix));
+		index_build(ix, g);
+	} else if (ix->ncells != g->ncells)
+		index_build(ix, g);	/* cells added or dropped by hand */
+	if ((i = index_lookup(ix, g, row, col)) == -2) {
+		index_build(ix, g);
+		i = index_lookup(ix, g, row, col);
+	}
+	return i >= 0 ? &g->cells[i] : NULL;
 }
 
 const char *
@@ -130,23 +277,24 @@ type_name(enum coltype t)
 	return names[t];
 }
 
+/* Appends to b: a grid's records are gathered, then written at once. */
 static void
 emit_cell(struct buf *b, const struct gcell *c)
 {
 	int k;
 
-	rec_begin(b, "cell");
+	buf_add(b, "cell", 4);
 	rec_long_field(b, c->row);
 	rec_long_field(b, c->col);
 	rec_long_field(b, c->rowspan);
 	rec_long_field(b, c->colspan);
-	rec_text(b, c->header ? "h" : "b");
+	buf_add(b, c->header ? "\th" : "\tb", 2);
 	rec_long_field(b, c->page);
 	for (k = 0; k < 4; k++) {
 		if (c->has_bbox)
 			rec_coord(b, c->bbox[k]);
 		else
-			rec_text(b, "-");
+			buf_add(b, "\t-", 2);
 	}
 	rec_text(b, c->text);
 	rec_end(b);
@@ -248,20 +396,16 @@ grid_emit(const struct grid *g, struct buf *b, long number,
 		order[i] = &g->cells[i];
 	qsort(order, (size_t)g->ncells, sizeof(*order), cmp_cells);
 	for (i = 0; i < g->ncells; i++)
-		if (order[i]->header) {
-			emit_cell(&one, order[i]);
-			buf_add(b, one.s, one.len);
-		}
+		if (order[i]->header)
+			emit_cell(b, order[i]);
 	for (i = 0; i < g->nrows; i++) {
 		emit_row(&one, &g->rows[i]);
 		buf_add(b, one.s, one.len);
 		while (k < g->ncells && order[k]->row < g->rows[i].row)
 			k++;
 		for (; k < g->ncells && order[k]->row == g->rows[i].row; k++)
-			if (!order[k]->header) {
-				emit_cell(&one, order[k]);
-				buf_add(b, one.s, one.len);
-			}
+			if (!order[k]->header)
+				emit_cell(b, order[k]);
 	}
 	buf_printf(b, "endtable\t%ld\n", number);
 	free(order);

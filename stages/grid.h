@@ -45,6 +45,8 @@ struct gsum {
 	int	 nrhs;
 };
 
+struct gindex;
+
 struct grid {
 	struct gcol	*cols;
 	int		 ncols;
@@ -60,6 +62,8 @@ struct grid {
 	char		*code;		/* inferred from the family when unprinted */
 	char		*notes;		/* the table's notes, one per line */
 	const char	*code_from;	/* printed, contents, sequence, family */
+	struct gindex	*index;		/* grid_cell's, built on first use */
+	int		 capcols, capcells, caprows; /* room in the arrays */
 };
 
 void	 grid_init(struct grid *);
@@ -69,6 +73,11 @@ struct gcell *grid_add_cell(struct grid *, int row, int col, int rowspan,
 	    int colspan, int header, const char *text);
 struct grow *grid_add_row(struct grid *, int row, long page);
 void	 grid_add_sum(struct grid *, int lhs, const int *rhs, int nrhs);
+/*
+ * The cell that starts at (row, col), the first added if several do, in
+ * time independent of the table's size.  A caller may move a cell to
+ * another column or reorder g->cells; it must not change a cell's row.
+ */
 const char *grid_text(const struct grid *, int row, int col);
 struct gcell *grid_cell(struct grid *, int row, int col);
 void	 grid_emit(const struct grid *, struct buf *, long number,

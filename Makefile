@@ -6,6 +6,7 @@
 #   make check           both: what CI runs
 #   make run             the pipeline over the bundled corpus, records to stdout
 #   make eval            score every path against its truth
+#   make bench           speed and memory (scripts/bench; nothing else times)
 #   make install PREFIX=/usr/local
 #
 # New files in stages/ and tests/unit/test_*.c join the build by themselves.
@@ -52,7 +53,7 @@ LIB	 = $(BUILD)/libretable.a
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT	 = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps test test-san check run eval install uninstall clean
+.PHONY: all deps test test-san check run eval bench install uninstall clean
 .SUFFIXES:
 
 all: deps $(BINS)
@@ -107,6 +108,9 @@ run: all
 
 eval: all
 	@scripts/eval
+
+bench: all
+	@scripts/bench
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(RULESDIR)

@@ -621,8 +621,120 @@ put_cell(struct tb *b, int row, int col, const char *text, long page)
 }
 
 /* Codes and labels of one side to their columns. */
+static int
+fits_code_col(const struct tb *b, int col, const char *s, size_t n)
+{
+	const struct lcol *c = &b->l.cols[col];
+
+	return c->type == COL_CODE && (c->rx == NULL ||
+	    regex_match(c->rx, s, n));
+}
+
+/*
+ * Cut a code into the pieces a group of code columns prints (30101 into
+ * 类 301 and 款 01), when the whole fits no column: a dump that joined
+ * the cells of a code printed a cell a line.  Pieces in cut[], count
+ * returned, 0 when no cut fits.
+ */
+static int
+cut_code(const struct tb *b, int first, int k, const char *s, size_t *cut)
+{
+	size_t n = strlen(s), a, c;
+
+	if (k == 2) {
+		for (a = 1; a < n; a++)
+			if (fits_code_col(b, first, s, a) &&
+			    fits_code_col(b, first + 1, s + a, n - a)) {
+				cut[0] = a;
+				return 2;
+			}
+	} else if (k == 3) {
+		for (a = 1; a + 1 < n; a++)
+			for (c = a + 1; c < n; c++)
+				if (fits_code_col(b, first, s, a) &&
+				    fits_code_col(b, first + 1, s + a, c - a) &&
+				    fits_code_col(b, first + 2, s + c, n - c)) {
+					cut[0] = a;
+					cut[1] = c;
+					return 3;
+				}
+	}
+	return 0;
+}
+
+static int
+fits_any_code_col(const struct tb *b, int side, const char *s)
+{
+	int i;
+
+	for (i = 0; i < b->l.ncols; i++)
+		if (b->l.cols[i].side == side &&
+		    fits_code_col(b, i, s, strlen(s)))
+			return 1;
+	return 0;
+}
+
+/* A plain token fitting no code column, cut where a code group fits. */
+static int
+split_joined_code(const struct tb *b, int side, const struct token *t,
+    struct token *out)
+{
+	size_t cut[2], from = 0;
+	int i, k, g, n, p;
+
+	if (!t->plain || strlen(t->text) < 4 || fits_any_code_col(b, side,
+	    t->text))
+		return 0;
+	for (i = 0; i < b->l.ncols; i = k) {
+		g = b->l.cols[i].group;
+		for (k = i + 1; k < b->l.ncols && g >= 0 &&
+		    b->l.cols[k].group == g && b->l.cols[k].type == COL_CODE;
+		    k++)
+			;
+		if (g < 0 || b->l.cols[i].side != side ||
+		    (n = cut_code(b, i, k - i, t->text, cut)) == 0)
+			continue;
+		for (p = 0; p < n; p++) {
+			size_t to = p < n - 1 ? cut[p] : strlen(t->text);
+
+			out[p] = *t;
+			out[p].text = xstrndup(t->text + from, to - from);
+			from = to;
+		}
+		return n;
+	}
+	return 0;
+}
+
+static void place_pieces(struct tb *, const struct token *, int, int, int,
+    long);
+
 static void
 place_words(struct tb *b, const struct token *t, int nt, int side, int row,
+    long page)
+{
+	struct token pieces[64 * 3];
+	int i, k, n = 0, owned[64 * 3];
+
+	for (i = 0; i < nt && i < 64; i++) {
+		k = n + 3 <= 64 ? split_joined_code(b, side, &t[i],
+		    pieces + n) : 0;
+		if (k == 0) {
+			pieces[n] = t[i];
+			owned[n++] = 0;
+			continue;
+		}
+		while (k-- > 0)
+			owned[n++] = 1;
+	}
+	place_pieces(b, pieces, n, side, row, page);
+	for (i = 0; i < n; i++)
+		if (owned[i])
+			free(pieces[i].text);
+}
+
+static void
+place_pieces(struct tb *b, const struct token *t, int nt, int side, int row,
     long page)
 {
 	int cols[64], ncols = 0, i;

@@ -352,4 +352,19 @@ is "$(jq -c 'select(.type=="row") | .cells' "$TMP/q.jsonl" | tr '\n' ' ')" \
     '["301","工资福利支出",40,"302","商品和服务支出",7,"310","资本性支出",3] ["30101","基本工资",40,"30201","办公费",7,"31002","办公设备购置",3] ["30102","津贴补贴",null,"30202","印刷费",null,"31003","专用设备购置",null] ' \
     "three blocks a cell a line make one row per first-block code"
 
+# A code whose 类 and 款 cells a dump joined (301 + 01 -> 30101) is cut
+# back where the family's code columns fit.
+cat > "$TMP/r.txt" <<'EOF'
+预算07表
+2022年支出经济分类汇总表
+单位：万元
+部门预算经济分类 政府预算经济分类 总计 一般公共预算
+类 款 科目名称 类 款 科目名称 小计 其中：财政拨款
+合计 10.00 10.00 10.00
+30101 基本工资 501 01 工资奖金津补贴 10.00 10.00 10.00
+EOF
+text_pipeline "$TMP/r.txt" > "$TMP/r.jsonl"
+is "$(jq -c 'select(.type=="row" and .kind=="data") | .cells[0:6]' "$TMP/r.jsonl")" \
+    '["301","01","基本工资","501","01","工资奖金津补贴"]' "a joined 类款 code cut back into its columns"
+
 done_testing

@@ -48,6 +48,8 @@ struct tb {
 	int		 totalspan;
 	int		 total_col;	/* where a total's label goes, or -1 */
 	int		 cell_lines;	/* the dump prints a cell or two a line */
+	int		 last_int[2];	/* two sides a cell a line: the 行次
+					   each side printed last */
 };
 
 static void
@@ -199,6 +201,18 @@ one_cell_per_line(const struct tb *b, const struct lrow *cur,
  */
 static int sides_by_code(const struct tb *);
 static int row_is_total(struct tb *, const struct lrow *);
+static int label_side(struct tb *, const char *, int);
+
+static int
+has_small_int(const struct lrow *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->t[i].plain && strlen(r->t[i].text) <= 2)
+			return 1;
+	return 0;
+}
 
 /* The side a code belongs to in a table of blocks known by codes, or -1. */
 static int
@@ -238,6 +252,70 @@ starts_row_in_blocks(struct tb *b, const struct lrow *cur,
 }
 
 static int
+has_int_columns(const struct tb *b)
+{
+	int i;
+
+	for (i = 0; i < b->l.ncols; i++)
+		if (b->l.cols[i].type == COL_INT)
+			return 1;
+	return 0;
+}
+
+/*
+ * The side a 行次 belongs to: each side numbers its rows on from its
+ * last, so a number goes with the side it follows closest (a first row
+ * left in the header has not been counted).
+ */
+static int
+int_side(struct tb *b, int v)
+{
+	int d0 = abs(v - (b->last_int[0] + 1)), d1;
+
+	if (b->last_int[1] == 0)
+		return d0 <= 2 ? 0 : 1;
+	d1 = abs(v - (b->last_int[1] + 1));
+	return d0 <= d1 ? 0 : 1;
+}
+
+/* How far into its sides a row has come: the last side it printed in. */
+static int
+side_reached(struct tb *b, const struct lrow *cur)
+{
+	int i, s, reached = -1;
+
+	for (i = 0; i < cur->n; i++) {
+		if (cur->t[i].kind != TK_TEXT)
+			continue;
+		s = label_side(b, cur->t[i].text, i);
+		if (s > reached)
+			reached = s;
+	}
+	return reached;
+}
+
+/*
+ * Two sides (收入 | 支出) a cell a line, each side's row a label, its 行次
+ * and an amount: a row ends where a side it has been through begins
+ * again, known by the label's words or by the 行次 counting on.
+ */
+static int
+starts_row_two_sides(struct tb *b, const struct lrow *cur,
+    const struct lrow *line)
+{
+	const struct token *t = &line->t[0];
+	int s, reached = side_reached(b, cur);
+
+	if (t->kind == TK_TEXT)
+		return label_side(b, t->text, 0) <= reached;
+	if (!t->plain || strlen(t->text) > 2)
+		return 0;		/* an amount: this row's */
+	s = int_side(b, atoi(t->text));
+	b->last_int[s] = atoi(t->text);
+	return s == 0 && (reached >= 1 || has_small_int(cur));
+}
+
+static int
 starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
     const char *text)
 {
@@ -247,6 +325,8 @@ starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
 		return 1;
 	if (b->cell_lines && sides_by_code(b))
 		return starts_row_in_blocks(b, cur, line, text);
+	if (b->cell_lines && b->l.nsides == 2 && has_int_columns(b))
+		return starts_row_two_sides(b, cur, line);
 	if (only_amounts(line))
 		return has_kind(cur, 0) && !one_cell_per_line(b, cur, line);
 	if (!has_kind(cur, 1) && !has_kind(cur, 0) && has_code(cur))
@@ -296,7 +376,6 @@ gather_rows(struct tb *b, const struct tinput *in)
 	int i, k;
 
 	b->cell_lines = cells_a_line(in);
-
 	for (i = 0; i < in->nbody; i++) {
 		memset(&line, 0, sizeof(line));
 		tokenize(&line, in->body[i].text);
@@ -1339,22 +1418,39 @@ is_code_of_layout(const struct tb *b, const char *text)
 	return yes;
 }
 
+/* Whether a word is a header cell's text, or a piece of one. */
 static int
-holds_header_words(const struct tb *b, const char *text)
+header_piece(const struct tb *b, const char *w)
 {
 	int i;
 
 	for (i = 0; i < b->l.ncells; i++)
-		if (strlen(b->l.cells[i].text) >= 6 &&
-		    strstr(text, b->l.cells[i].text) != NULL)
+		if (strstr(b->l.cells[i].text, w) != NULL)
 			return 1;
 	return 0;
+}
+
+/* A line of header words only ("小计 项目支出 公用经费"). */
+static int
+holds_header_words(const struct tb *b, const char *text)
+{
+	struct lrow r;
+	int i, all;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	all = r.n > 0;
+	for (i = 0; i < r.n && all; i++)
+		all = r.t[i].kind == TK_TEXT && header_piece(b, r.t[i].text);
+	free_row(&r);
+	return all;
 }
 
 /*
  * A dump with a cell a line leaves a first row's code and name ("301",
  * "工资福利支出") among the header lines, its amount being the first line
- * that reads as a row: the body begins at a header line holding a code.
+ * that reads as a row: the body begins at a header line holding a code
+ * or an item (一、…).
  */
 static void
 body_from_first_code(const struct tb *b, const struct tinput *in,
@@ -1366,8 +1462,9 @@ body_from_first_code(const struct tb *b, const struct tinput *in,
 	m->body = NULL;
 	if (!cells_a_line(in))
 		return;
-	for (k = 0; k < in->nhead && !is_code_of_layout(b, in->head[k].text);
-	    k++)
+	for (k = 0; k < in->nhead && !is_code_of_layout(b, in->head[k].text) &&
+	    patlist_match(&b->tr->item, in->head[k].text,
+	    strlen(in->head[k].text)) == -1; k++)
 		;
 	for (i = k; i < in->nhead; i++)
 		if (holds_header_words(b, in->head[i].text))

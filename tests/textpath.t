@@ -367,4 +367,15 @@ text_pipeline "$TMP/r.txt" > "$TMP/r.jsonl"
 is "$(jq -c 'select(.type=="row" and .kind=="data") | .cells[0:6]' "$TMP/r.jsonl")" \
     '["301","01","基本工资","501","01","工资奖金津补贴"]' "a joined 类款 code cut back into its columns"
 
+# Two sides a cell a line: each side's label, 行次 and amount come one by
+# one; a row ends where the first side begins again, by its words or by
+# its 行次 counting on.
+printf '%s\n\n' 收入支出决算总表 '公开 01 表' '单位：万元' 收入 项目 支出 行次 栏次 金额 项目 1 栏次 行次 金额 2 \
+    一、一般公共预算财政拨款收入 1 '1,993.14 一、一般公共服务支出' 31 二、政府性基金预算财政拨款收入 2 二、外交支出 32 \
+    八、其他收入 8 八、社会保障和就业支出 38 134.74 9 九、卫生健康支出 39 36.80 > "$TMP/s.txt"
+text_pipeline "$TMP/s.txt" > "$TMP/s.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/s.jsonl" | tr '\n' ' ')" \
+    '["一、一般公共预算财政拨款收入","1",1993.14,"一、一般公共服务支出","31",null] ["二、政府性基金预算财政拨款收入","2",null,"二、外交支出","32",null] ["八、其他收入","8",null,"八、社会保障和就业支出","38",134.74] [null,"9",null,"九、卫生健康支出","39",36.8] ' \
+    "two sides a cell a line make their rows again"
+
 done_testing

@@ -55,6 +55,9 @@ UNIT	 = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps test test-san check run eval bench install uninstall clean
 .SUFFIXES:
+# Object files are kept: make would otherwise delete the ones it made on
+# the way to a program and build them again next time.
+.SECONDARY:
 
 all: deps $(BINS)
 

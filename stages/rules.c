@@ -131,21 +131,36 @@ trim(char *s)
 	return s;
 }
 
+/* Room for one more element in an array that doubles. */
+static void *
+grow(void *v, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 16;
+	return xreallocarray(v, (size_t)*cap, size);
+}
+
+/*
+ * The parse cuts the file's text in place: names, keys and values point
+ * into it, so loading the rules allocates per file and per section, not
+ * per string.
+ */
 static struct rule_section *
 new_section(struct rules *r, char *header, const char *file, int lineno)
 {
 	struct rule_section *sec;
 	char *arg;
 
-	r->sections = xreallocarray(r->sections, (size_t)r->nsections + 1,
+	r->sections = grow(r->sections, r->nsections, &r->capsections,
 	    sizeof(*r->sections));
 	sec = &r->sections[r->nsections++];
 	memset(sec, 0, sizeof(*sec));
 	arg = header + strcspn(header, " \t");
 	if (*arg)
 		*arg++ = '\0';
-	sec->name = xstrdup(header);
-	sec->arg = xstrdup(trim(arg));
+	sec->name = header;
+	sec->arg = trim(arg);
 	sec->file = file;
 	sec->lineno = lineno;
 	return sec;
@@ -163,29 +178,29 @@ add_line(struct rule_section *sec, char *line, const char *file,
 	char *eq = strstr(line, " = ");
 	size_t keylen = eq ? (size_t)(eq - line) : 0;
 
-	sec->lines = xreallocarray(sec->lines, (size_t)sec->nlines + 1,
+	sec->lines = grow(sec->lines, sec->nlines, &sec->caplines,
 	    sizeof(*sec->lines));
 	rl = &sec->lines[sec->nlines++];
 	rl->file = file;
 	rl->lineno = lineno;
 	if (eq && keylen > 0 && strcspn(line, " \t") == keylen) {
-		rl->key = xstrndup(line, keylen);
-		rl->value = xstrdup(trim(eq + 3));
+		line[keylen] = '\0';
+		rl->key = line;
+		rl->value = trim(eq + 3);
 	} else {
 		rl->key = NULL;
-		rl->value = xstrdup(line);
+		rl->value = line;
 	}
 }
 
 static int
-parse_file(struct rules *r, const char *name, const char *text, size_t len,
-    struct buf *err)
+parse_file(struct rules *r, const char *name, char *text, struct buf *err)
 {
 	struct rule_section *sec = NULL;
-	char *copy = xstrndup(text, len), *line, *next, *s;
+	char *line, *next, *s;
 	int lineno = 0;
 
-	for (line = copy; line; line = next) {
+	for (line = text; line; line = next) {
 		lineno++;
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
@@ -198,7 +213,6 @@ parse_file(struct rules *r, const char *name, const char *text, size_t len,
 			if (close == NULL || close[1] != '\0') {
 				buf_printf(err, "%s/%s:%d: section header "
 				    "without ']'", r->dir, name, lineno);
-				free(copy);
 				return -1;
 			}
 			*close = '\0';
@@ -209,73 +223,83 @@ parse_file(struct rules *r, const char *name, const char *text, size_t len,
 		if (sec == NULL) {
 			buf_printf(err, "%s/%s:%d: line outside any [section]",
 			    r->dir, name, lineno);
-			free(copy);
 			return -1;
 		}
 		sec = &r->sections[r->nsections - 1];
 		add_line(sec, s, name, lineno);
 	}
-	free(copy);
 	return 0;
+}
+
+/* A whole file, NUL-terminated, in one allocation sized from fstat. */
+static char *
+read_file(const char *path, size_t *len, struct buf *err)
+{
+	struct buf text = BUF_INIT;
+	struct stat st;
+	char chunk[8192];
+	size_t n;
+	FILE *f;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		buf_printf(err, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && st.st_size > 0)
+		buf_grow(&text, (size_t)st.st_size);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(&text, chunk, n);
+	fclose(f);
+	*len = text.len;
+	return buf_detach(&text);
 }
 
 int
 rules_load(struct rules *r, const char *dir, struct buf *err)
 {
 	unsigned long long h = 0xcbf29ce484222325ULL;
-	struct buf path = BUF_INIT, text = BUF_INIT;
-	FILE *f;
-	char chunk[8192];
-	size_t n;
+	struct buf path = BUF_INIT;
+	char *text;
+	size_t len;
 	int i;
 
 	memset(r, 0, sizeof(*r));
 	r->dir = xstrdup(dir);
 	if (list_rule_files(r, err) == -1)
 		return -1;
+	r->texts = xcalloc((size_t)r->nfiles, sizeof(char *));
 	for (i = 0; i < r->nfiles; i++) {
 		buf_clear(&path);
 		buf_printf(&path, "%s/%s", dir, r->files[i]);
-		if ((f = fopen(path.s, "rb")) == NULL) {
-			buf_printf(err, "%s: %s", path.s, strerror(errno));
+		if ((text = read_file(path.s, &len, err)) == NULL)
 			goto fail;
-		}
-		buf_clear(&text);
-		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			buf_add(&text, chunk, n);
-		fclose(f);
+		r->texts[i] = text;
 		h = fnv1a64(h, r->files[i], strlen(r->files[i]) + 1);
-		h = fnv1a64(h, text.s ? text.s : "", text.len);
-		if (parse_file(r, r->files[i], buf_str(&text), text.len,
-		    err) == -1)
+		h = fnv1a64(h, text, len);
+		if (parse_file(r, r->files[i], text, err) == -1)
 			goto fail;
 	}
 	snprintf(r->hash, sizeof(r->hash), "%016llx", h);
 	buf_free(&path);
-	buf_free(&text);
 	return 0;
 fail:
 	buf_free(&path);
-	buf_free(&text);
 	return -1;
 }
 
 void
 rules_free(struct rules *r)
 {
-	int i, k;
+	int i;
 
-	for (i = 0; i < r->nsections; i++) {
-		for (k = 0; k < r->sections[i].nlines; k++) {
-			free(r->sections[i].lines[k].key);
-			free(r->sections[i].lines[k].value);
-		}
+	for (i = 0; i < r->nsections; i++)
 		free(r->sections[i].lines);
-		free(r->sections[i].name);
-		free(r->sections[i].arg);
-	}
-	for (i = 0; i < r->nfiles; i++)
+	for (i = 0; i < r->nfiles; i++) {
 		free(r->files[i]);
+		if (r->texts)
+			free(r->texts[i]);
+	}
+	free(r->texts);
 	free(r->files);
 	free(r->sections);
 	free(r->dir);
@@ -323,8 +347,6 @@ regex_compile(struct regex *rx, const char *pattern, const char *file,
 		    file ? file : "?", lineno, (size_t)off, (char *)msg);
 		return -1;
 	}
-	/* JIT is an optimisation; without it matching is merely slower. */
-	(void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
 	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
 	rx->source = xstrdup(pattern);
 	rx->file = file;
@@ -332,20 +354,14 @@ regex_compile(struct regex *rx, const char *pattern, const char *file,
 	return 0;
 }
 
-/*
- * An alternation built from several patterns, whose named groups repeat.
- * A failure here is reported when err is given; without, it is silent:
- * the caller then falls back to the patterns one by one.
- */
-int
-regex_compile_dupnames(struct regex *rx, const char *pattern, struct buf *err)
+static int
+compile_alternation(struct regex *rx, struct buf *err)
 {
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
 	int code;
 
-	memset(rx, 0, sizeof(*rx));
-	rx->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	rx->code = pcre2_compile((PCRE2_SPTR)rx->source, PCRE2_ZERO_TERMINATED,
 	    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES, &code,
 	    &off, NULL);
 	if (rx->code == NULL) {
@@ -353,23 +369,63 @@ regex_compile_dupnames(struct regex *rx, const char *pattern, struct buf *err)
 			pcre2_get_error_message(code, msg, sizeof(msg));
 			buf_printf(err, "combined patterns: %s", (char *)msg);
 		}
+		rx->jit = -2;
 		return -1;
 	}
-	(void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
 	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
-	rx->source = xstrdup(pattern);
 	return 0;
 }
+
+/*
+ * An alternation built from several patterns, whose named groups repeat.
+ * With err, it is compiled now and a failure reported.  Without, it only
+ * screens lines for its patterns, and is compiled when first matched (a
+ * stage uses few of its lists on a small document); if it does not
+ * compile, it matches everything, and the caller's patterns one by one
+ * decide, as they would have without it.
+ */
+int
+regex_compile_dupnames(struct regex *rx, const char *pattern, struct buf *err)
+{
+	memset(rx, 0, sizeof(*rx));
+	rx->source = xstrdup(pattern);
+	if (err == NULL)
+		return 0;
+	return compile_alternation(rx, err);
+}
+
+/*
+ * JIT compiling a pattern costs as much as interpreting it over a few
+ * kilobytes of text, and a stage holds a few hundred patterns of which a
+ * small document uses few: compiling them all was most of a stage's
+ * start-up.  So a pattern is interpreted until it has been run over this
+ * much text (each call counting for some, whatever its length), then
+ * JIT-compiled.  Measured (instructions, the three rule stages): any
+ * budget between 512 bytes and 4 KiB does about as well; JIT at first use
+ * costs a small corpus document 40% more, never JIT-compiling costs
+ * dehyphenate and table-segment 70% more on the largest seed.
+ */
+#define JIT_AFTER_BYTES	1024
+#define JIT_CALL_BYTES	16
 
 /* 1 if the pattern matches somewhere in s (input is valid UTF-8). */
 int
 regex_match(struct regex *rx, const char *s, size_t n)
 {
-	int rc;
-
-	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
-	    rx->md, NULL);
-	return rc >= 0;
+	if (rx->code == NULL && (rx->jit == -2 ||
+	    compile_alternation(rx, NULL) == -1))
+		return 1;
+	if (rx->jit == 0 && (rx->scanned += n + JIT_CALL_BYTES) >=
+	    JIT_AFTER_BYTES)
+		/* JIT is an optimisation; without it matching is slower. */
+		rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0 ?
+		    1 : -1;
+	/* pcre2_jit_match skips the argument checks pcre2_match repeats. */
+	if (rx->jit == 1)
+		return pcre2_jit_match(rx->code, (PCRE2_SPTR)s, n, 0, 0,
+		    rx->md, NULL) >= 0;
+	return pcre2_match(rx->code, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK,
+	    rx->md, NULL) >= 0;
 }
 
 /* Where a named group matched in the last successful match. */

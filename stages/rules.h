@@ -8,7 +8,9 @@
  *	key = value
  *	a bare line
  *
- * Patterns are PCRE2 (UTF, Unicode properties), compiled once at load.
+ * Patterns are PCRE2 (UTF, Unicode properties), compiled once at load,
+ * so a bad pattern stops the stage at start-up; each is JIT-compiled only
+ * once it has been used enough to repay it.
  * Nothing here knows what a section means; the stages interpret them.
  * The rules' identity is a hash of every file's name and bytes, printed
  * in each output record, so a result can be traced to the rules that made
@@ -35,7 +37,7 @@ struct rule_section {
 	char	*name;		/* "pattern", "family", ... */
 	char	*arg;		/* text after the name, or "" */
 	struct rule_line *lines;
-	int	 nlines;
+	int	 nlines, caplines;
 	const char *file;
 	int	 lineno;
 };
@@ -44,9 +46,10 @@ struct rules {
 	char	*dir;
 	char	 hash[17];	/* FNV-1a 64 of the files, hex */
 	char	**files;	/* file names, kept for messages */
+	char	**texts;	/* their text, which the strings point into */
 	int	 nfiles;
 	struct rule_section *sections;
-	int	 nsections;
+	int	 nsections, capsections;
 };
 
 struct regex {
@@ -55,6 +58,9 @@ struct regex {
 	char		*source;
 	const char	*file;
 	int		 lineno;
+	size_t		 scanned;	/* text matched so far, until JIT */
+	int		 jit;		/* 1 compiled, -1 JIT unavailable,
+					   -2 the pattern does not compile */
 };
 
 int	 rules_load(struct rules *, const char *dir, struct buf *err);

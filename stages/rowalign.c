@@ -7,10 +7,13 @@
  *
  *   geometry     spans with boxes and ruling lines (from pdf2text)
  *   tab grid     a dump that kept its cells in tab-separated fields
+ *   form         words in order, a form's lines (textform.c)
  *   family       words in order only: the family's layout and the solver
  *   generic      no family known: a label column, numbered amount columns
  */
 #include <stdlib.h>
+#include <time.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "checks.h"
@@ -20,6 +23,7 @@
 #include "rowalign.h"
 #include "tablecode.h"
 #include "tabgrid.h"
+#include "textform.h"
 #include "textrows.h"
 #include "textrules.h"
 #include "tinput.h"
@@ -31,6 +35,7 @@ struct ra {
 	struct cli	*cli;
 	struct textrules tr;
 	struct families	 fams;
+	struct forms	 forms;
 	struct tinput	 in;
 	struct twins	 twins;		/* this document's solved tables */
 	struct tablecodes codes;	/* its contents and numbering */
@@ -44,6 +49,8 @@ input_clear(struct tinput *in)
 {
 	int i;
 
+	for (i = 0; i < in->ncaption; i++)
+		free(in->caption[i].text);
 	for (i = 0; i < in->nhead; i++)
 		free(in->head[i].text);
 	for (i = 0; i < in->nbody; i++)
@@ -54,6 +61,7 @@ input_clear(struct tinput *in)
 		free(in->spans[i].text);
 		free(in->spans[i].font);
 	}
+	free(in->caption);
 	free(in->head);
 	free(in->body);
 	free(in->notes);
@@ -74,7 +82,7 @@ add_line(struct tinput *in, enum part part, const struct rec *r)
 	case PART_HEAD: v = &in->head; n = &in->nhead; break;
 	case PART_BODY: v = &in->body; n = &in->nbody; break;
 	case PART_NOTE: v = &in->notes; n = &in->nnotes; break;
-	default: return;
+	default: v = &in->caption; n = &in->ncaption; break;
 	}
 	*v = xreallocarray(*v, (size_t)*n + 1, sizeof(**v));
 	(*v)[*n].text = xstrdup(rec_field(r, 4));
@@ -261,19 +269,24 @@ join_notes(const struct tinput *in)
 static void
 finish_table(struct ra *a)
 {
-	const struct family *f = find_family(a);
+	const struct form *fm = textform_find(&a->forms, &a->in);
+	const struct family *f = fm ? &fm->fam : find_family(a);
 	struct grid g;
 	char code[64];
 
+	clock_t dbg_t0 = clock();
 	grid_init(&g);
 	if (a->in.nspans > 0)
 		geomgrid_build(&g, f, &a->in);
 	else if (a->in.tabbed)
 		tabgrid_build(&g, &a->tr, f, &a->in);
+	else if (fm)
+		textform_build(&g, &a->tr, &a->forms, fm, &a->in);
 	else if (f)
 		textrows_build(&g, &a->tr, f, &a->twins, &a->in);
 	else
 		textrows_generic(&g, &a->tr, &a->in);
+	if (getenv("DBGT")) fprintf(stderr, "TABLE %s %s %.1f ms\n", rec_attr(&a->in.attrs, "code") ? rec_attr(&a->in.attrs, "code") : "-", f ? f->name : "-", (double)(clock() - dbg_t0) * 1000 / CLOCKS_PER_SEC);
 	mark_totals(a, &g);
 	if (f)
 		g.family = xstrdup(f->name);
@@ -370,7 +383,8 @@ rowalign_run(struct cli *cli)
 	a.cli = cli;
 	cli_load_rules(cli);
 	if (textrules_load(&a.tr, &cli->rules, &err) == -1 ||
-	    families_load(&a.fams, &cli->rules, &err) == -1)
+	    families_load(&a.fams, &cli->rules, &err) == -1 ||
+	    forms_load(&a.forms, &cli->rules, &err) == -1)
 		cli_usage_error(cli, "%s", buf_str(&err));
 	out_init(&cli->out, 0);
 	out_header(&cli->out);
@@ -383,6 +397,7 @@ rowalign_run(struct cli *cli)
 	tablecode_reset(&a.codes);
 	textrules_free(&a.tr);
 	families_free(&a.fams);
+	forms_free(&a.forms);
 	buf_free(&a.out);
 	buf_free(&err);
 	return cli_exit(cli);

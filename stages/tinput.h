@@ -31,8 +31,8 @@ struct trule {
 struct tinput {
 	struct rec	 attrs;		/* the table record */
 	long		 number;
-	struct tline	*head, *body, *notes;
-	int		  nhead, nbody, nnotes;
+	struct tline	*caption, *head, *body, *notes;
+	int		  ncaption, nhead, nbody, nnotes;
 	struct tspan	*spans;
 	int		  nspans;
 	struct trule	*rules;

@@ -94,7 +94,7 @@ static void
 codes_come_from_contents_then_numbering(void)
 {
 	const struct family *f = families_by_name(&fams, "部门支出预算表");
-	const struct family *perf = families_by_name(&fams, "部门整体绩效目标表");
+	const struct family *projects = families_by_name(&fams, "项目支出预算表");
 	struct tablecodes tc;
 	char code[64];
 	const char *from;
@@ -110,7 +110,7 @@ codes_come_from_contents_then_numbering(void)
 	    sizeof(code));
 	is_str(from, "contents", "the contents number an unprinted table");
 	is_str(code, "预算03表", "三、 in the contents is 预算03表");
-	from = tablecode_infer(&tc, NULL, "部门(单位)整体绩效目标表", perf, code,
+	from = tablecode_infer(&tc, NULL, "2023年项目支出预算表", projects, code,
 	    sizeof(code));
 	is_str(from, "sequence", "otherwise the numbering continues");
 	is_str(code, "预算04表", "after 预算03表 comes 预算04表");

@@ -17,6 +17,15 @@
 
 #define MAX_EVAL	20000	/* complete placements looked at per row */
 #define MAX_KEEP	64	/* placements kept per row */
+/*
+ * Steps of the search per row.  No row of the seeds or the corpus whose
+ * placement adds up needs more than 12,000; a garbled row (eight amounts
+ * of which no placement adds up) would take 70,000 and more, then as
+ * many again for each value it tries to leave out, which has a budget of
+ * its own.
+ */
+#define MAX_NODES	30000
+#define MAX_DROP_NODES	10000
 
 struct enumctx {
 	const struct grid *g;
@@ -35,6 +44,7 @@ struct enumctx {
 	int		 skip;		/* value left out, or -1 */
 	int		 best_viol;
 	long		 evals;
+	long		 nodes, max_nodes;
 	struct rowcands	*out;
 };
 
@@ -227,7 +237,8 @@ place(struct enumctx *e, int seg, int k, int from, int vi, int last,
 	const struct segment *sg;
 	int i, c, left, n, b;
 
-	if (e->evals >= MAX_EVAL || viol > e->best_viol)
+	if (e->evals >= MAX_EVAL || ++e->nodes > e->max_nodes ||
+	    viol > e->best_viol)
 		return;
 	if (seg == e->r->nsegs) {
 		if (e->incremental)
@@ -312,6 +323,14 @@ work_out_preferences(struct enumctx *e, const struct layout *l,
 static void
 enumerate_all(struct enumctx *e, int skip)
 {
+	if (skip < 0) {
+		e->nodes = 0;
+		e->max_nodes = MAX_NODES;
+	} else if (skip == 0) {
+		e->nodes = 0;
+		e->max_nodes = MAX_DROP_NODES;
+	}
+
 	e->skip = skip;
 	e->evals = 0;
 	blank_between(e, 0, e->ncols - 1);

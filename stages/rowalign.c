@@ -12,8 +12,6 @@
  *   generic      no family known: a label column, numbered amount columns
  */
 #include <stdlib.h>
-#include <time.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "checks.h"
@@ -274,7 +272,6 @@ finish_table(struct ra *a)
 	struct grid g;
 	char code[64];
 
-	clock_t dbg_t0 = clock();
 	grid_init(&g);
 	if (a->in.nspans > 0)
 		geomgrid_build(&g, f, &a->in);
@@ -286,7 +283,6 @@ finish_table(struct ra *a)
 		textrows_build(&g, &a->tr, f, &a->twins, &a->in);
 	else
 		textrows_generic(&g, &a->tr, &a->in);
-	if (getenv("DBGT")) fprintf(stderr, "TABLE %s %s %.1f ms\n", rec_attr(&a->in.attrs, "code") ? rec_attr(&a->in.attrs, "code") : "-", f ? f->name : "-", (double)(clock() - dbg_t0) * 1000 / CLOCKS_PER_SEC);
 	mark_totals(a, &g);
 	if (f)
 		g.family = xstrdup(f->name);

@@ -904,14 +904,55 @@ is_running_head(const struct lay *y, const char *line, long page)
 	    *y->entity && begins_with(line, y->entity);
 }
 
+/*
+ * The words that begin one of the rows to come, run by the dump onto the
+ * end of a text ("…做好资金拨付和绩效评价。预算情况"): where they begin,
+ * right after the text's end, or 0.
+ */
+static size_t
+row_words_at_end(const struct lay *y, const char *line)
+{
+	const struct fline *l;
+	size_t n = strlen(line), k;
+	char *head;
+	int i, c, a, ended;
+
+	for (i = y->line < 0 ? 0 : y->line; i < y->f->nlines; i++) {
+		l = &y->f->lines[i];
+		if (l->repeats || (c = first_word_cell(l)) < 0)
+			continue;
+		for (a = 0; a < l->cells[c].nalts; a++) {
+			k = strlen(l->cells[c].alts[a]);
+			if (k == 0 || k >= n ||
+			    strcmp(line + n - k, l->cells[c].alts[a]) != 0)
+				continue;
+			head = xstrndup(line, n - k);
+			ended = matches(&y->fs->ends, head);
+			free(head);
+			if (ended)
+				return n - k;
+		}
+	}
+	return 0;
+}
+
 static void
 take_line(struct lay *y, const char *raw, long page)
 {
 	const struct fline *g;
 	struct words w;
-	char *line = unglued(y->fs, raw);
+	char *line = unglued(y->fs, raw), *head;
 	int skip = is_running_head(y, raw, page);
+	size_t cut;
 
+	if (!skip && (cut = row_words_at_end(y, line)) > 0) {
+		head = xstrndup(line, cut);
+		take_line(y, head, page);
+		take_line(y, line + cut, page);
+		free(head);
+		free(line);
+		return;
+	}
 	words_split(&w, line);
 	y->page = page;
 	if (w.n == 0 || skip || is_furniture(y, raw))

@@ -305,15 +305,18 @@ work_out_preferences(struct enumctx *e, const struct layout *l,
 	int i, k, c, vi = 0;
 
 	for (i = 0; i < r->nsegs; i++)
-		for (k = 0; k < r->segs[i].nvals; k++, vi++)
-			for (c = 0; c < r->segs[i].ncols && tw && r->twin_key;
-			    c++) {
+		for (k = 0; k < r->segs[i].nvals; k++, vi++) {
+			if (tw == NULL || !twins_printed(tw, r->twin_key,
+			    r->segs[i].texts[k]))
+				continue;
+			for (c = 0; c < r->segs[i].ncols; c++) {
 				int col = r->segs[i].cols[c];
 
 				e->vote[vi * e->ncols + col] = -300 *
 				    twins_vote(tw, r->twin_key,
 				    r->segs[i].texts[k], e->g->cols[col].canon);
 			}
+		}
 	for (i = 0; l && r->code_text && i < l->nprefers; i++)
 		if (regex_match(l->prefers[i].rx, r->code_text,
 		    strlen(r->code_text)))

@@ -88,6 +88,21 @@ twins_remember(struct twins *t, const struct grid *g)
 	buf_free(&e);
 }
 
+/* Whether a twin printed this row's value at all: most rows have none. */
+int
+twins_printed(const struct twins *t, const char *key, const char *value)
+{
+	struct buf e = BUF_INIT;
+	int yes;
+
+	if (key == NULL || t->valued.n == 0)
+		return 0;
+	entry(&e, key, value, NULL);
+	yes = termset_has(&t->valued, e.s, e.len);
+	buf_free(&e);
+	return yes;
+}
+
 /*
  * +1 if a twin put this row's value in this column, -1 if it put it in
  * another, 0 if no twin printed it.

@@ -19,6 +19,8 @@ struct twins {
 
 void	 twins_clear(struct twins *);
 void	 twins_remember(struct twins *, const struct grid *);
+int	 twins_printed(const struct twins *, const char *key,
+	    const char *value);
 int	 twins_vote(const struct twins *, const char *key, const char *value,
 	    const char *canon);
 char	*twins_row_key(const struct grid *, int row);

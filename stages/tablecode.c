@@ -57,7 +57,7 @@ title_key(const char *title)
 {
 	char *k = family_title_key(title), *o = k;
 	const char *p = k;
-	int32_t c;
+	int32_t c = 0;
 	size_t n;
 
 	while (*p) {

@@ -87,12 +87,9 @@ utf8_valid(const char *s, size_t n, size_t *badpos)
 	return 1;
 }
 
-/*
- * Decode one character of valid UTF-8; returns its length in bytes (0 at
- * the end).  Input is assumed valid: lineio checked it on the way in.
- */
+/* utf8_decode for what it does not decode inline. */
 size_t
-utf8_decode(const char *s, size_t n, int32_t *cp)
+utf8_decode_rest(const char *s, size_t n, int32_t *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
@@ -190,10 +187,18 @@ uc_is_cjk_punct(int32_t c)
 	    (c >= 0x2018 && c <= 0x201f);
 }
 
-/* A character after which a line break adds no space when rejoined. */
+/*
+ * A character after which a line break adds no space when rejoined.
+ * Asked of every character rejoined: ASCII and the common Han block are
+ * answered first.
+ */
 int
 uc_is_cjk(int32_t c)
 {
+	if (c < 0x2014)
+		return 0;
+	if (c >= 0x4e00 && c <= 0x9fff)
+		return 1;
 	return uc_is_han(c) || uc_is_cjk_punct(c) ||
 	    (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af);
 }
@@ -240,6 +245,25 @@ needs_nfkc(int32_t c)
 	return 1;
 }
 
+/* How many bytes from s on need no normalising: ASCII and common Han. */
+static size_t
+as_is_run(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		if (p[i] < 0x80 && p[i] != 0x0b && p[i] != 0x0c)
+			i++;
+		else if (p[i] >= 0xe4 && p[i] <= 0xe9 && i + 3 <= n &&
+		    !(p[i] == 0xe4 && p[i + 1] < 0xb8))
+			i += 3;
+		else
+			break;
+	}
+	return i;
+}
+
 /*
  * Append s to out in NFKC, character by character, except the full-width
  * punctuation kept as printed.  Unusual white space becomes a plain space;
@@ -255,20 +279,11 @@ uc_normalize(struct buf *out, const char *s, size_t n)
 	int last = 0;
 
 	while (i < n) {
-		unsigned char lead = (unsigned char)s[i];
-
 		/* ASCII, and the common Han block (U+4E00..U+9FFF): as is. */
-		if (lead < 0x80 && lead != 0x0b && lead != 0x0c) {
-			buf_addc(out, (char)lead);
-			i++;
-			continue;
-		}
-		if (lead >= 0xe4 && lead <= 0xe9 && i + 3 <= n &&
-		    !(lead == 0xe4 && (unsigned char)s[i + 1] < 0xb8)) {
-			buf_add(out, s + i, 3);
-			i += 3;
-			continue;
-		}
+		len = as_is_run(s + i, n - i);
+		buf_add(out, s + i, len);
+		if ((i += len) >= n)
+			break;
 		len = utf8_decode(s + i, n - i, &c);
 		if (uc_is_space(c) && c != ' ' && c != '\t') {
 			buf_addc(out, ' ');

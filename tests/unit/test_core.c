@@ -89,6 +89,26 @@ utf8_is_validated(void)
 }
 
 static void
+characters_are_decoded(void)
+{
+	int32_t c = -1;
+
+	is_int(utf8_decode("a", 1, &c), 1, "ASCII is one byte");
+	is_int(c, 'a', "ASCII decoded");
+	is_int(utf8_decode("\xc3\xa9", 2, &c), 2, "two-byte length");
+	is_int(c, 0xe9, "two-byte decoded");
+	is_int(utf8_decode("\xe9\xa2\x84x", 4, &c), 3, "three-byte length");
+	is_int(c, 0x9884, "Han decoded");
+	is_int(utf8_decode("\xf0\x9f\x98\x80", 4, &c), 4, "four-byte length");
+	is_int(c, 0x1f600, "four-byte decoded");
+	is_int(utf8_decode("\xe9\xa2", 2, &c), 1, "a cut sequence: one byte");
+	is_int(utf8_decode("", 0, &c), 0, "nothing at the end");
+	ok(uc_is_cjk(0x9884) && uc_is_cjk(0x3001) && uc_is_cjk(0x2014) &&
+	    !uc_is_cjk('a') && !uc_is_cjk(0x2013) && uc_is_cjk(0x20000),
+	    "CJK characters told from the rest");
+}
+
+static void
 normalization_folds_digits_keeps_brackets(void)
 {
 	struct buf b = BUF_INIT;
@@ -105,6 +125,10 @@ normalization_folds_digits_keeps_brackets(void)
 	buf_clear(&b);
 	uc_normalize(&b, "a\xe3\x80\x80" "b", 5);
 	is_str(buf_str(&b), "a b", "ideographic space becomes a space");
+	buf_clear(&b);
+	uc_normalize(&b, "合计\x0c\xef\xbc\x91\xe4\xb8\x80x\xe4\xb7\x80", 18);
+	is_str(buf_str(&b), "合计\x0c" "1一x\xe4\xb7\x80",
+	    "runs kept, full-width digit folded");
 	buf_free(&b);
 }
 
@@ -276,6 +300,7 @@ main(void)
 	numbers_are_read_exactly();
 	scaled_sums_are_exact();
 	utf8_is_validated();
+	characters_are_decoded();
 	normalization_folds_digits_keeps_brackets();
 	records_round_trip();
 	escapes_at_every_offset();

@@ -26,6 +26,7 @@
  */
 #define MAX_NODES	30000
 #define MAX_DROP_NODES	10000
+#define PTRACE_MAX	4096	/* placements a trace holds */
 
 struct enumctx {
 	const struct grid *g;
@@ -45,6 +46,8 @@ struct enumctx {
 	int		 best_viol;
 	long		 evals;
 	long		 nodes, max_nodes;
+	struct ptrace	*trace;		/* where to record what keep() saw */
+	int		 phase;
 	struct rowcands	*out;
 };
 
@@ -196,6 +199,35 @@ prior_of(const struct enumctx *e, int nv)
 	return p;
 }
 
+/* Remember a placement keep() is offered, to offer it to a twin row. */
+static void
+record(struct enumctx *e, int viol)
+{
+	struct ptrace *t = e->trace;
+	int nv = srow_values(e->r);
+	size_t nc = (size_t)e->ncols;
+
+	if (t == NULL || t->n < 0)
+		return;
+	if (t->n == PTRACE_MAX) {
+		t->n = -1;		/* too long to be worth keeping */
+		return;
+	}
+	t->v = xreallocarray(t->v, ((size_t)t->n + 1) * nc, sizeof(*t->v));
+	t->blank = xreallocarray(t->blank, ((size_t)t->n + 1) * nc, 1);
+	t->slot = xreallocarray(t->slot, ((size_t)t->n + 1) * (size_t)(nv + 1),
+	    sizeof(int));
+	t->viol = xreallocarray(t->viol, (size_t)t->n + 1, sizeof(int));
+	t->phase = xreallocarray(t->phase, (size_t)t->n + 1, 1);
+	memcpy(t->v + (size_t)t->n * nc, e->v, sizeof(*t->v) * nc);
+	memcpy(t->blank + (size_t)t->n * nc, e->blank, nc);
+	memcpy(t->slot + (size_t)t->n * (size_t)(nv + 1), e->slot,
+	    sizeof(int) * (size_t)nv);
+	t->viol[t->n] = viol;
+	t->phase[t->n] = (unsigned char)e->phase;
+	t->n++;
+}
+
 static void
 keep(struct enumctx *e, int viol)
 {
@@ -203,6 +235,7 @@ keep(struct enumctx *e, int viol)
 	int nv = srow_values(e->r), worst, i;
 	struct cand c;
 
+	record(e, viol);
 	c.viol = viol;
 	c.prior = prior_of(e, nv);
 	if (rc->n == MAX_KEEP) {
@@ -373,9 +406,69 @@ prune(struct rowcands *rc)
  * values to spare, a value the dump misplaced (a stray from another row)
  * may be left out; the row then says so.
  */
+/* Offer keep() again what a row with the same amounts was offered. */
+static void
+replay_phase(struct enumctx *e, const struct ptrace *t, int phase)
+{
+	int i, nv = srow_values(e->r);
+	size_t nc = (size_t)e->ncols;
+
+	for (i = 0; i < t->n; i++) {
+		if (t->phase[i] != phase)
+			continue;
+		memcpy(e->v, t->v + (size_t)i * nc, sizeof(*e->v) * nc);
+		memcpy(e->blank, t->blank + (size_t)i * nc, nc);
+		memcpy(e->slot, t->slot + (size_t)i * (size_t)(nv + 1),
+		    sizeof(int) * (size_t)nv);
+		keep(e, t->viol[i]);
+	}
+}
+
+/*
+ * Whether two rows offer the same amounts to the same columns: then the
+ * search goes the same way for both, and only their priors differ.
+ */
+int
+same_amounts(const struct srow *a, const struct srow *b)
+{
+	int i;
+
+	if (a->nsegs != b->nsegs)
+		return 0;
+	for (i = 0; i < a->nsegs; i++) {
+		const struct segment *x = &a->segs[i], *y = &b->segs[i];
+
+		if (x->nvals != y->nvals || x->ncols != y->ncols ||
+		    memcmp(x->vals, y->vals, sizeof(*x->vals) *
+		    (size_t)x->nvals) != 0 ||
+		    memcmp(x->cols, y->cols, sizeof(*x->cols) *
+		    (size_t)x->ncols) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+void
+ptrace_free(struct ptrace *t)
+{
+	free(t->v);
+	free(t->blank);
+	free(t->slot);
+	free(t->viol);
+	free(t->phase);
+	memset(t, 0, sizeof(*t));
+}
+
+/*
+ * A row's placements, worked out (and recorded into trace, when given),
+ * or, given replay, the trace of a row with the same amounts offered
+ * again under this row's own priors: the same result as the search, for
+ * much less.
+ */
 void
 placements(struct rowcands *rc, const struct grid *g, const struct layout *l,
-    const struct twins *tw, const struct srow *r)
+    const struct twins *tw, const struct srow *r, struct ptrace *trace,
+    const struct ptrace *replay)
 {
 	struct enumctx e;
 	struct rowcands first;
@@ -408,13 +501,21 @@ placements(struct rowcands *rc, const struct grid *g, const struct layout *l,
 		    g->cols[i].type == COL_AMOUNT ? whole_of(g, i) : -1;
 	work_out_preferences(&e, l, tw);
 	e.best_viol = 1 << 30;
-	enumerate_all(&e, -1);
+	e.trace = replay ? NULL : trace;
+	if (replay)
+		replay_phase(&e, replay, 0);
+	else
+		enumerate_all(&e, -1);
 	if (rc->n > 0 && fewest_broken(rc) > 0 && nv >= 2 && g->nsums > 0) {
 		first = *rc;
 		memset(rc, 0, sizeof(*rc));
 		e.best_viol = 0;	/* leaving a value out must fix it */
-		for (drop = 0; drop < nv; drop++)
-			enumerate_all(&e, drop);
+		e.phase = 1;
+		if (replay)
+			replay_phase(&e, replay, 1);
+		else
+			for (drop = 0; drop < nv; drop++)
+				enumerate_all(&e, drop);
 		if (rc->n > 0) {
 			rowcands_free(&first);
 			rc->dropped = 1;

@@ -29,8 +29,25 @@ struct rowcands {
 	int		 dropped;	/* a value had to be left out */
 };
 
+/*
+ * What a row's search offered keep(), in order: a row of the same table
+ * with the same amounts is offered the same, under its own priors.  n is
+ * -1 when there was too much to keep.
+ */
+struct ptrace {
+	int		 n;
+	long long	*v;
+	unsigned char	*blank;
+	int		*slot;
+	int		*viol;
+	unsigned char	*phase;		/* 0 the search, 1 with a value left out */
+};
+
 void	 placements(struct rowcands *, const struct grid *,
-	    const struct layout *, const struct twins *, const struct srow *);
+	    const struct layout *, const struct twins *, const struct srow *,
+	    struct ptrace *trace, const struct ptrace *replay);
+int	 same_amounts(const struct srow *, const struct srow *);
+void	 ptrace_free(struct ptrace *);
 void	 rowcands_free(struct rowcands *);
 int	 cand_cmp(const void *, const void *);
 int	 srow_values(const struct srow *);

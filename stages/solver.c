@@ -593,7 +593,8 @@ solver_place(struct grid *g, const struct layout *l, const struct twins *tw,
     struct srow *rows, int nrows)
 {
 	struct solver s;
-	int r;
+	struct ptrace *traces;
+	int r, q;
 
 	memset(&s, 0, sizeof(s));
 	s.g = g;
@@ -602,11 +603,23 @@ solver_place(struct grid *g, const struct layout *l, const struct twins *tw,
 	s.ncols = g->ncols;
 	s.rc = xcalloc((size_t)nrows + 1, sizeof(*s.rc));
 	s.choice = xcalloc((size_t)nrows + 1, sizeof(int));
+	traces = xcalloc((size_t)nrows + 1, sizeof(*traces));
 	for (r = 0; r < nrows; r++) {
 		rows[r].col_of = xmalloc(sizeof(int) *
 		    (size_t)(srow_values(&rows[r]) + 1));
-		placements(&s.rc[r], g, l, tw, &rows[r]);
+		for (q = 0; q < r; q++)
+			if (traces[q].n >= 0 && same_amounts(&rows[q], &rows[r]))
+				break;
+		if (q < r)
+			placements(&s.rc[r], g, l, tw, &rows[r], NULL,
+			    &traces[q]);
+		else
+			placements(&s.rc[r], g, l, tw, &rows[r], &traces[r],
+			    NULL);
 	}
+	for (r = 0; r < nrows; r++)
+		ptrace_free(&traces[r]);
+	free(traces);
 	build_constraints(&s);
 	link_rows(&s);
 	if (!solve_exactly(&s)) {

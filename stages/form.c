@@ -79,6 +79,9 @@ parse_cell(const struct forms *fs, struct fcell *c, char *s,
 		if (end > s && end[-1] == '^') {
 			c->down = 1;
 			*--end = '\0';
+		} else if (end > s && end[-1] == '+') {
+			c->again = 1;
+			*--end = '\0';
 		} else if ((star = strrchr(s, '*')) != NULL &&
 		    strspn(star + 1, "0123456789") == strlen(star + 1) &&
 		    star[1] != '\0') {
@@ -98,7 +101,15 @@ parse_cell(const struct forms *fs, struct fcell *c, char *s,
 	else if (s[0] == '<' && s[n - 1] == '>') {
 		if (strcmp(s, "<text>") == 0)
 			c->kind = FC_TEXT;
-		else if (strcmp(s, "<long>") == 0)
+		else if (strncmp(s, "<text:", 6) == 0) {
+			/* Text, where words of the kind go first. */
+			c->kind = FC_TEXT;
+			if ((c->fk = kind_named(fs, s + 6, n - 7)) == NULL) {
+				buf_printf(err, "%s:%d: no kind %s in "
+				    "[form-kinds]", rl->file, rl->lineno, s);
+				return -1;
+			}
+		} else if (strcmp(s, "<long>") == 0)
 			c->kind = FC_LONG;
 		else if ((c->fk = kind_named(fs, s + 1, n - 2)) != NULL)
 			c->kind = FC_KIND;
@@ -117,7 +128,7 @@ parse_cell(const struct forms *fs, struct fcell *c, char *s,
 /* "CELL | CELL ...", spanning the form's columns exactly. */
 static int
 parse_line(const struct forms *fs, struct form *f, const struct rule_line *rl,
-    int repeats, struct buf *err)
+    enum fline_type type, struct buf *err)
 {
 	struct fline *l;
 	struct fcell *c;
@@ -128,7 +139,8 @@ parse_line(const struct forms *fs, struct form *f, const struct rule_line *rl,
 	    sizeof(*f->lines));
 	l = &f->lines[f->nlines++];
 	memset(l, 0, sizeof(*l));
-	l->repeats = repeats;
+	l->type = type;
+	l->repeats = type == FL_GRID || type == FL_ROWS;
 	l->lineno = rl->lineno;
 	copy = xstrdup(rl->value);
 	for (p = copy; p && rc == 0; p = bar) {
@@ -153,10 +165,28 @@ parse_line(const struct forms *fs, struct form *f, const struct rule_line *rl,
 }
 
 static int
+line_type(const char *key, enum fline_type *type)
+{
+	static const struct { const char *key; enum fline_type type; } types[] = {
+		{ "row", FL_ROW }, { "grid", FL_GRID }, { "head", FL_HEAD },
+		{ "rows", FL_ROWS },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcmp(key, types[i].key) == 0) {
+			*type = types[i].type;
+			return 1;
+		}
+	return 0;
+}
+
+static int
 parse_form(const struct forms *fs, struct form *f,
     const struct rule_section *sec, struct buf *err)
 {
 	const struct rule_line *rl;
+	enum fline_type type;
 	int k;
 
 	memset(f, 0, sizeof(*f));
@@ -181,14 +211,13 @@ parse_form(const struct forms *fs, struct form *f,
 				    rl->file, rl->lineno, MAX_COLUMNS);
 				return -1;
 			}
-		} else if (strcmp(rl->key, "row") == 0 ||
-		    strcmp(rl->key, "grid") == 0) {
+		} else if (line_type(rl->key, &type)) {
 			if (f->ncols == 0) {
 				buf_printf(err, "%s:%d: columns must come "
 				    "before the lines", rl->file, rl->lineno);
 				return -1;
 			}
-			if (parse_line(fs, f, rl, rl->key[0] == 'g', err) == -1)
+			if (parse_line(fs, f, rl, type, err) == -1)
 				return -1;
 		} else {
 			buf_printf(err, "%s:%d: unknown form key '%s'",
@@ -365,7 +394,11 @@ forms_all_by_title(const struct forms *fs, const char *title,
 	return n;
 }
 
-/* Whether a token is what the cell prints: its words, or its kind. */
+/*
+ * Whether a token is what the cell prints: its words, or its kind; any
+ * word for text.  fcell_prefers: whether it is the kind a text cell
+ * takes first.
+ */
 int
 fcell_matches(const struct fcell *c, const char *token)
 {
@@ -385,9 +418,18 @@ fcell_matches(const struct fcell *c, const char *token)
 	case FC_KIND:
 		return regex_match((struct regex *)&c->fk->rx, token,
 		    strlen(token));
+	case FC_TEXT:
+		return 1;
 	case FC_NONE:
 		return 0;
 	default:
 		return 1;
 	}
+}
+
+int
+fcell_prefers(const struct fcell *c, const char *token)
+{
+	return c->kind == FC_TEXT && c->fk &&
+	    regex_match((struct regex *)&c->fk->rx, token, strlen(token));
 }

@@ -31,15 +31,24 @@ struct fcell {
 	enum fcell_kind	 kind;
 	char		**alts;		/* FC_WORD: the spellings */
 	int		  nalts;
-	const struct fkind *fk;		/* FC_KIND */
+	const struct fkind *fk;		/* FC_KIND; FC_TEXT: the kind it prefers */
 	int		  col, span;
 	int		  down;		/* spans the rows below that leave it empty */
+	int		  again;	/* printed again in rows below, for the same row */
+};
+
+enum fline_type {
+	FL_ROW,			/* a line printed once */
+	FL_GRID,		/* lines printed any number of times */
+	FL_HEAD,		/* a header row over the rows below */
+	FL_ROWS			/* rows whose cells run on over lines */
 };
 
 struct fline {
+	enum fline_type	 type;
 	struct fcell	*cells;
 	int		 ncells;
-	int		 repeats;	/* a grid line, printed any number of times */
+	int		 repeats;	/* a grid or rows: printed any number of times */
 	int		 lineno;
 };
 
@@ -70,5 +79,6 @@ void	 forms_free(struct forms *);
 int	 forms_all_by_title(const struct forms *, const char *,
 	    const struct form **, int);
 int	 fcell_matches(const struct fcell *, const char *);
+int	 fcell_prefers(const struct fcell *, const char *);
 
 #endif

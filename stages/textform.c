@@ -31,7 +31,7 @@
 
 struct pcell {
 	const struct fline *from;	/* the form line it is a cell of */
-	int		 row, col, span, down;
+	int		 row, col, span, down, header;
 	enum fcell_kind	 kind;
 	struct buf	 text;
 	int		 first_width;	/* of its first fragment */
@@ -54,6 +54,13 @@ struct lay {
 	char		**pending;	/* labels waiting for the row below */
 	int		 npending;
 	int		 carry;		/* a label the next line goes on, or -1 */
+	struct buf	 name;		/* rows: a name its value places */
+	char		*lastword;	/* rows: the name's last word */
+	int		 rlast;		/* rows: the row's last cell filled */
+	int		 body;		/* rows: a row has begun */
+	int		 top;		/* at a page's top, before its first row */
+	char		*headtext;	/* the header's words, run together */
+	int		 header_rows;
 	long		 page;		/* of the line being read */
 	const char	*entity;	/* the department, from the caption */
 };
@@ -61,6 +68,10 @@ struct lay {
 struct words {
 	char	**v;
 	int	  n;
+};
+
+struct tl {
+	const struct tline *l;
 };
 
 /* ------------------------------------------------------------------ */
@@ -279,6 +290,18 @@ has_down_labels(const struct fline *g)
 
 	for (c = 0; c < g->ncells; c++)
 		if (g->cells[c].kind == FC_TEXT && g->cells[c].down)
+			return 1;
+	return 0;
+}
+
+/* Whether grid g names its rows: a text cell before its long text. */
+static int
+names_rows(const struct fline *g)
+{
+	int c;
+
+	for (c = 0; c < g->ncells && g->cells[c].kind != FC_LONG; c++)
+		if (g->cells[c].kind == FC_TEXT)
 			return 1;
 	return 0;
 }
@@ -511,6 +534,30 @@ is_short_cell(const struct fcell *c)
 	return c->kind == FC_TEXT || c->kind == FC_KIND;
 }
 
+/* Whether a word is a value of one of grid g's kinds. */
+static int
+fits_a_kind(const struct fline *g, const char *word)
+{
+	int c;
+
+	for (c = 0; c < g->ncells; c++)
+		if (g->cells[c].kind == FC_KIND &&
+		    fcell_matches(&g->cells[c], word))
+			return 1;
+	return 0;
+}
+
+static int
+has_value_word(const struct fline *g, const struct words *w)
+{
+	int k;
+
+	for (k = 0; k < w->n; k++)
+		if (fits_a_kind(g, w->v[k]))
+			return 1;
+	return 0;
+}
+
 /* The first long cell of grid g, or g->ncells. */
 static int
 first_long(const struct fline *g)
@@ -540,7 +587,8 @@ long_tail(const struct lay *y, const struct fline *g, const struct words *w)
 	if (shorts == 0)
 		return 0;
 	for (k = 0; k < w->n; k++)
-		if (is_long_text(y, w->v[k]))
+		if (is_long_text(y, w->v[k]) || (has_down_labels(g) &&
+		    !matches(&y->fs->label, w->v[k]) && !fits_a_kind(g, w->v[k])))
 			return k;
 	for (c = fl - 1; c >= 0 && g->cells[c].kind == FC_NONE; c--)
 		;
@@ -631,13 +679,37 @@ labels_only(const struct fline *g, const int *at, int nshort, int tail,
 	return 1;
 }
 
+/* The cell of the last row in column col, or NULL. */
+static struct pcell *
+last_row_cell(struct lay *y, int col)
+{
+	int i;
+
+	for (i = y->ncells - 1; i >= 0 && y->cells[i].row == y->nrows - 1;
+	    i--)
+		if (y->cells[i].col == col)
+			return &y->cells[i];
+	return NULL;
+}
+
+/*
+ * A line of long text alone: the next long box of the row, or of a new
+ * row.  In a grid whose rows are named, a text never makes a row of its
+ * own: it goes on the row's text that the dump broke off.
+ */
 static void
 place_long_only(struct lay *y, const struct fline *g, const char *text)
 {
+	struct pcell *p;
 	int same, c = long_cell(y, g, &same);
 
 	if (c < 0)
+		return;		/* a grid of no long text: nowhere to go */
+	if (!same && names_rows(g) && y->nrows > 0 &&
+	    (p = last_row_cell(y, g->cells[c].col)) != NULL) {
+		append_fragment(p, text);
 		return;
+	}
 	if (!same)
 		new_row(y);
 	place(y, g, &g->cells[c], text);
@@ -760,36 +832,481 @@ grid_line(struct lay *y, const struct fline *g, const struct words *w)
 }
 
 /* ------------------------------------------------------------------ */
-/* lines of the dump */
+/* rows whose cells run on over the dump's lines */
 
-/* Whether a word of the line is a value of one of grid g's kinds. */
+/*
+ * A rows line's cells are printed one after another, each wrapped over
+ * as many lines as its box needs: a line break may end a cell or not, a
+ * space always does.  A word of the first cell's kind (a code) begins a
+ * row.  A name is gathered until the value after it arrives: the value's
+ * kind and the name's say which pair of cells they are (人均补助标准 |
+ * 28.07万元 under 成本指标).  A pair that fits no cell right of the row's
+ * last begins a row below printed for the same one (its further
+ * indicators), in the cells marked as printed again.
+ */
+
 static int
-has_value_word(const struct fline *g, const struct words *w)
+first_again(const struct fline *g)
 {
-	int k, c;
+	int c;
 
-	for (k = 0; k < w->n; k++)
-		for (c = 0; c < g->ncells; c++)
-			if (g->cells[c].kind == FC_KIND &&
-			    fcell_matches(&g->cells[c], w->v[k]))
-				return 1;
+	for (c = 0; c < g->ncells; c++)
+		if (g->cells[c].again)
+			return c;
+	return g->ncells;
+}
+
+/* Whether a word is a value: it fits a cell of a kind. */
+static int
+is_value_word(const struct fline *g, const char *word)
+{
+	return fits_a_kind(g, word);
+}
+
+/*
+ * The name cell of the pair for a name and its value, from cell `from`
+ * on: the leftmost, but among cells printed again the leftmost whose
+ * kind the name and value are ("参与人员满意度 ≥90%" under 满意度指标,
+ * "… 28.07万元" under 成本指标), if any; -1 if none fits.
+ */
+static int
+pair_for(const struct fline *g, const char *name, const char *value,
+    int from)
+{
+	const struct fcell *n, *v;
+	char *both;
+	int k, text = -1;
+
+	both = xmalloc(strlen(name) + strlen(value) + 2);
+	sprintf(both, "%s %s", name, value);
+	for (k = from < 0 ? 0 : from; k + 1 < g->ncells; k++) {
+		n = &g->cells[k];
+		v = &g->cells[k + 1];
+		if (n->kind != FC_TEXT || v->kind != FC_KIND ||
+		    !fcell_matches(v, value))
+			continue;
+		if (fcell_prefers(n, both)) {
+			text = k;
+			break;
+		}
+		if (!n->again) {
+			if (text < 0)
+				text = k;
+			break;
+		}
+		if (text < 0 && n->fk == NULL)
+			text = k;
+	}
+	free(both);
+	return text;
+}
+
+/* The leftmost cell of a kind from `from` on that takes the value, or -1. */
+static int
+value_cell(const struct fline *g, const char *value, int from)
+{
+	int k;
+
+	for (k = from < 0 ? 0 : from; k < g->ncells; k++)
+		if (g->cells[k].kind == FC_KIND &&
+		    fcell_matches(&g->cells[k], value))
+			return k;
+	return -1;
+}
+
+static void
+rows_cell(struct lay *y, const struct fline *g, int k, const char *text)
+{
+	place(y, g, &g->cells[k], text);
+	y->rlast = k;
+}
+
+/* A row below, printed for the same row: its cells from the first again. */
+static void
+rows_again(struct lay *y, const struct fline *g)
+{
+	new_row(y);
+	y->rlast = first_again(g) - 1;
+}
+
+static void
+name_clear(struct lay *y)
+{
+	buf_clear(&y->name);
+	free(y->lastword);
+	y->lastword = NULL;
+}
+
+/* A name no value came for: the leftmost text cell free for it. */
+static void
+name_flush(struct lay *y, const struct fline *g)
+{
+	int k;
+
+	if (y->name.len == 0)
+		return;
+	for (k = y->rlast + 1; k < g->ncells; k++)
+		if (g->cells[k].kind == FC_TEXT)
+			break;
+	if (k < g->ncells && y->nrows > 0)
+		rows_cell(y, g, k, y->name.s);
+	name_clear(y);
+}
+
+static void
+rows_value(struct lay *y, const struct fline *g, const char *value)
+{
+	int k;
+
+	if (y->name.len == 0) {
+		if ((k = value_cell(g, value, y->rlast + 1)) < 0) {
+			rows_again(y, g);
+			k = value_cell(g, value, y->rlast + 1);
+		}
+		if (k >= 0)
+			rows_cell(y, g, k, value);
+		return;
+	}
+	if ((k = pair_for(g, y->name.s, value, y->rlast + 1)) < 0) {
+		rows_again(y, g);
+		k = pair_for(g, y->name.s, value, y->rlast + 1);
+	}
+	if (k < 0) {
+		name_flush(y, g);
+		return;
+	}
+	rows_cell(y, g, k, y->name.s);
+	rows_cell(y, g, k + 1, value);
+	name_clear(y);
+}
+
+/* The longest start of a word that is a value ("有效保障参与人员满意度"). */
+static size_t
+value_prefix(const struct fline *g, const char *word)
+{
+	size_t n = strlen(word), k;
+	char *head;
+	int hit;
+
+	for (k = n - 1; k > 0; k--) {
+		if ((word[k] & 0xc0) == 0x80)
+			continue;	/* inside a character */
+		head = xstrndup(word, k);
+		hit = is_value_word(g, head);
+		free(head);
+		if (hit)
+			return k;
+	}
 	return 0;
 }
+
+/* Whether the last cell placed, with the word after a line break, is one. */
+static int
+rows_joins(struct lay *y, const struct fline *g, const char *word)
+{
+	struct pcell *p;
+	char *joined;
+	int hit;
+
+	if (y->ncells == 0 || y->rlast < 0 || y->name.len ||
+	    (y->rlast > 0 && (fcell_matches(&g->cells[0], word) ||
+	    is_value_word(g, word))))
+		return 0;	/* a cell of its own; not a row of a code alone */
+	p = &y->cells[y->ncells - 1];
+	if (p->row != y->nrows - 1 || p->kind != FC_KIND)
+		return 0;
+	joined = xmalloc(p->text.len + strlen(word) + 1);
+	strcpy(joined, p->text.s);
+	strcat(joined, word);
+	hit = fcell_matches(&g->cells[y->rlast], joined);
+	free(joined);
+	if (hit)
+		buf_adds(&p->text, word);
+	return hit;
+}
+
+/* Whether s begins a number, or a bound before one ("≥95%"). */
+static int
+starts_number(const char *s)
+{
+	static const char *bounds[] = { "≥", "≤", "＞", "＜", "＝", ">", "<",
+	    "=" };
+	size_t i;
+
+	if (*s >= '0' && *s <= '9')
+		return 1;
+	for (i = 0; i < sizeof(bounds) / sizeof(bounds[0]); i++)
+		if (strncmp(s, bounds[i], strlen(bounds[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where the longest end of a word that is a number's value begins
+ * ("…资金335.94万元"), or 0.  Words that are values ("提升") end names
+ * too often to be cut off.
+ */
+static size_t
+value_suffix(const struct fline *g, const char *word)
+{
+	size_t k;
+
+	for (k = 1; word[k]; k++)
+		if (starts_number(word + k) && is_value_word(g, word + k))
+			return k;
+	return 0;
+}
+
+/*
+ * A value the dump ran onto the end of a name, whole ("就业创业补助资金
+ * 335.94万元") or cut by the line break ("…资金124.05万" / "元").
+ */
+static int
+name_ends_in_value(struct lay *y, const struct fline *g, const char *word,
+    int nl)
+{
+	char *joined;
+	size_t n = y->lastword ? strlen(y->lastword) : 0, k;
+
+	for (k = 0; nl && k < n; k++) {
+		if (!starts_number(y->lastword + k))
+			continue;
+		joined = xmalloc(n - k + strlen(word) + 1);
+		strcpy(joined, y->lastword + k);
+		strcat(joined, word);
+		if (is_value_word(g, joined)) {
+			y->name.len -= n - k;
+			y->name.s[y->name.len] = '\0';
+			free(y->lastword);
+			y->lastword = NULL;
+			rows_value(y, g, joined);
+			free(joined);
+			return 1;
+		}
+		free(joined);
+	}
+	if ((k = value_suffix(g, word)) == 0)
+		return 0;
+	joined = xstrndup(word, k);
+	buf_adds(&y->name, joined);
+	free(joined);
+	rows_value(y, g, word + k);
+	return 1;
+}
+
+static void
+rows_word(struct lay *y, const struct fline *g, const char *word, int nl)
+{
+	size_t k;
+	char *head;
+
+	if (nl && rows_joins(y, g, word))
+		return;
+	if (g->cells[0].kind == FC_KIND && fcell_matches(&g->cells[0], word)) {
+		name_flush(y, g);
+		new_row(y);
+		y->rlast = -1;
+		y->body = 1;
+		rows_cell(y, g, 0, word);
+		return;
+	}
+	if (!y->body)
+		return;		/* no row yet: words of the caption */
+	if (is_value_word(g, word)) {
+		rows_value(y, g, word);
+		return;
+	}
+	if (y->name.len && (k = value_prefix(g, word)) > 0) {
+		head = xstrndup(word, k);
+		rows_value(y, g, head);
+		free(head);
+		rows_word(y, g, word + k, 0);
+		return;
+	}
+	if (name_ends_in_value(y, g, word, nl))
+		return;
+	buf_adds(&y->name, word);
+	free(y->lastword);
+	y->lastword = xstrdup(word);
+}
+
+static void
+rows_line(struct lay *y, const struct fline *g, const struct words *w)
+{
+	int k;
+
+	for (k = 0; k < w->n; k++)
+		rows_word(y, g, w->v[k], k == 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* header rows */
+
+static void
+add_compact(struct buf *b, const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ')
+			buf_addc(b, *s);
+}
+
+/*
+ * The header's words as the dump may run them together: the first
+ * spellings in reading order, then every spelling on a line of its own.
+ */
+static char *
+head_text(const struct form *f)
+{
+	struct buf b = BUF_INIT;
+	const struct fcell *c;
+	int i, k, a, pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < f->nlines; i++) {
+			if (f->lines[i].type != FL_HEAD)
+				continue;
+			for (k = 0; k < f->lines[i].ncells; k++) {
+				c = &f->lines[i].cells[k];
+				for (a = 0; a < c->nalts && (pass || a == 0);
+				    a++) {
+					if (pass)
+						buf_addc(&b, '\n');
+					add_compact(&b, c->alts[a]);
+				}
+			}
+		}
+	return b.len ? buf_detach(&b) : NULL;
+}
+
+/* Whether every character of a word is one of the header's. */
+static int
+of_header_characters(const char *head, const char *word)
+{
+	char ch[8];
+	size_t k;
+	int32_t c;
+
+	while (*word) {
+		k = utf8_decode(word, strlen(word), &c);
+		if (k >= sizeof(ch))
+			return 0;
+		memcpy(ch, word, k);
+		ch[k] = '\0';
+		if (strstr(head, ch) == NULL)
+			return 0;
+		word += k;
+	}
+	return 1;
+}
+
+/*
+ * Whether every word of a line is a piece of the header's words; atop a
+ * page, where the header is printed again and the dump may run two of
+ * its vertical words into one ("财政专单位资"), a word of its characters.
+ */
+static int
+is_header_line(const struct lay *y, const struct words *w, int top)
+{
+	int k;
+
+	if (y->headtext == NULL)
+		return 0;
+	for (k = 0; k < w->n; k++)
+		if (strstr(y->headtext, w->v[k]) == NULL && !(top &&
+		    of_header_characters(y->headtext, w->v[k])))
+			return 0;
+	return 1;
+}
+
+/* Of a header cell's spellings, the first the dump prints. */
+static const char *
+spelling(const struct fcell *c, const char *printed)
+{
+	int a;
+
+	for (a = 0; printed && a < c->nalts; a++)
+		if (strstr(printed, c->alts[a]))
+			return c->alts[a];
+	return c->alts[0];
+}
+
+/*
+ * The header rows the form describes, when the dump prints the header's
+ * words before its first row: wrapped and run together as they are, the
+ * dump says which header, the form says where its words go.
+ */
+static const struct fline *
+rows_line_of(const struct form *f)
+{
+	int i;
+
+	for (i = 0; i < f->nlines; i++)
+		if (f->lines[i].type == FL_ROWS)
+			return &f->lines[i];
+	return NULL;
+}
+
+/* Whether a line begins a row of the rows line r. */
+static int
+begins_rows(const struct fline *r, const struct words *w)
+{
+	return r && w->n > 0 && r->cells[0].kind == FC_KIND &&
+	    fcell_matches(&r->cells[0], w->v[0]);
+}
+
+static void
+place_header(struct lay *y, const struct tl *lines, int n)
+{
+	const struct fline *l, *r = rows_line_of(y->f);
+	struct buf printed = BUF_INIT;
+	struct words w;
+	struct pcell *p;
+	int i, c, seen = 0, stop = 0;
+
+	for (i = 0; i < n && !stop; i++) {
+		words_split(&w, lines[i].l->text);
+		if ((stop = begins_rows(r, &w)) == 0 && w.n &&
+		    is_header_line(y, &w, 0)) {
+			seen = 1;
+			for (c = 0; c < w.n; c++)
+				buf_adds(&printed, w.v[c]);
+		}
+		words_free(&w);
+	}
+	for (i = 0; seen && i < y->f->nlines; i++) {
+		l = &y->f->lines[i];
+		if (l->type != FL_HEAD)
+			continue;
+		new_row(y);
+		for (c = 0; c < l->ncells; c++)
+			if (l->cells[c].kind == FC_WORD) {
+				p = place(y, l, &l->cells[c],
+				    spelling(&l->cells[c], printed.s));
+				p->header = 1;
+			}
+		y->header_rows++;
+	}
+	buf_free(&printed);
+}
+
+/* ------------------------------------------------------------------ */
+/* lines of the dump */
+
 
 /*
  * Whether a line goes on the long text before it: it cannot begin a text,
  * or the text has not ended and its last line was as wide as its first
  * (a wrapped cell's lines fill its width, all but the last).  Not a line
- * with a value, which is a row of the grid; nor, in a grid of levels
- * printed once for several rows, a bare label ("产出指标") shorter than
- * a full line: that heads the rows below.
+ * with a value, which is a row of the grid; nor a short line that is a
+ * bare label ("产出指标") in a grid of levels printed once for several
+ * rows, or the name of the next row when a long text follows it.
  */
 static int
-continues_long(struct lay *y, const struct words *w, const char *line)
+continues_long(struct lay *y, const struct words *w, const char *line,
+    const char *next)
 {
 	const struct fline *g = form_line(y, y->line);
 	struct pcell *p;
-	int full;
 
 	if (y->open < 0)
 		return 0;
@@ -801,9 +1318,15 @@ continues_long(struct lay *y, const struct words *w, const char *line)
 	if (matches(&y->fs->ends, p->text.s) ||
 	    p->last_width + 4 < p->first_width)
 		return 0;
-	full = width(line) + 4 >= p->first_width;
-	return full || !(g && g->repeats && has_down_labels(g) &&
-	    matches(&y->fs->label, line));
+	if (g && g->repeats && names_rows(g) && w->n > 1 &&
+	    !is_long_text(y, w->v[0]) && is_long_text(y, w->v[w->n - 1]))
+		return 0;	/* a name and its text: the next row */
+	if (width(line) + 4 >= p->first_width || g == NULL || !g->repeats)
+		return 1;
+	if (has_down_labels(g) && matches(&y->fs->label, line))
+		return 0;
+	return !(names_rows(g) && !is_long_text(y, line) && next &&
+	    is_long_text(y, next));
 }
 
 static void
@@ -937,7 +1460,7 @@ row_words_at_end(const struct lay *y, const char *line)
 }
 
 static void
-take_line(struct lay *y, const char *raw, long page)
+take_line(struct lay *y, const char *raw, const char *next, long page)
 {
 	const struct fline *g;
 	struct words w;
@@ -947,23 +1470,32 @@ take_line(struct lay *y, const char *raw, long page)
 
 	if (!skip && (cut = row_words_at_end(y, line)) > 0) {
 		head = xstrndup(line, cut);
-		take_line(y, head, page);
-		take_line(y, line + cut, page);
+		take_line(y, head, line + cut, page);
+		take_line(y, line + cut, next, page);
 		free(head);
 		free(line);
 		return;
 	}
 	words_split(&w, line);
+	if (page != y->page)
+		y->top = 1;
+	if (y->headtext && (!y->body || y->top) && w.n > 0 &&
+	    is_header_line(y, &w, y->top))
+		skip = 1;	/* the header, or its repeat atop a page */
+	else if (w.n > 0 && !skip)
+		y->top = 0;
 	y->page = page;
 	if (w.n == 0 || skip || is_furniture(y, raw))
 		;
 	else if (begins_row(y, &w, line))
 		;
-	else if (continues_long(y, &w, line))
+	else if (continues_long(y, &w, line, next))
 		append_fragment(&y->cells[y->open], line);
 	else if (fills_row(y, &w))
 		;
-	else if ((g = grid_in_use(y)) != NULL)
+	else if ((g = grid_in_use(y)) != NULL && g->type == FL_ROWS)
+		rows_line(y, g, &w);
+	else if (g != NULL)
 		grid_line(y, g, &w);
 	words_free(&w);
 	free(line);
@@ -971,10 +1503,6 @@ take_line(struct lay *y, const char *raw, long page)
 
 /* ------------------------------------------------------------------ */
 /* the table's lines, in the order the dump printed them */
-
-struct tl {
-	const struct tline *l;
-};
 
 static int
 cmp_lines(const void *a, const void *b)
@@ -1040,7 +1568,8 @@ span_down(struct lay *y, int *rowspan)
 		rowspan[i] = 1;
 		if (!y->cells[i].down)
 			continue;
-		for (r = y->cells[i].row + 1; r < y->nrows; r++) {
+		for (r = y->cells[i].row + 1; r < (y->cells[i].header ?
+		    y->header_rows : y->nrows); r++) {
 			for (covered = 0, k = 0; k < y->ncells && !covered; k++)
 				covered = y->cells[k].row == r &&
 				    y->cells[k].col < y->cells[i].col +
@@ -1124,26 +1653,54 @@ split_glued(struct lay *y)
 
 /* ------------------------------------------------------------------ */
 
+/* A column's header path: the header cells over it, top to bottom. */
+static char *
+column_path(const struct lay *y, int col)
+{
+	struct buf b = BUF_INIT;
+	const char *last = NULL;
+	int r, i;
+
+	for (r = 0; r < y->header_rows; r++)
+		for (i = 0; i < y->ncells; i++) {
+			const struct pcell *p = &y->cells[i];
+
+			if (!p->header || p->row != r || col < p->col ||
+			    col >= p->col + p->span || p->text.len == 0 ||
+			    (last && strcmp(last, p->text.s) == 0))
+				continue;
+			if (b.len)
+				buf_addc(&b, '/');
+			buf_adds(&b, p->text.s);
+			last = p->text.s;
+		}
+	return buf_detach(&b);
+}
+
 static void
 emit(struct lay *y, struct grid *g)
 {
 	struct gcell *gc;
-	char name[16];
+	char name[16], *path;
 	int *rowspan, i;
 
-	for (i = 0; i < y->f->ncols; i++) {
-		snprintf(name, sizeof(name), "%d", i + 1);
-		grid_add_col(g, name, COL_TEXT);
-	}
-	for (i = 0; i < y->nrows; i++)
-		grid_add_row(g, i, y->rowpage[i]);
 	rowspan = xcalloc((size_t)y->ncells + 1, sizeof(int));
 	span_down(y, rowspan);
+	for (i = 0; i < y->f->ncols; i++) {
+		snprintf(name, sizeof(name), "%d", i + 1);
+		path = y->header_rows ? column_path(y, i) : NULL;
+		grid_add_col(g, path && *path ? path : name, COL_TEXT);
+		free(path);
+	}
+	g->header_rows = y->header_rows;
+	for (i = y->header_rows; i < y->nrows; i++)
+		grid_add_row(g, i, y->rowpage[i]);
 	for (i = 0; i < y->ncells; i++) {
 		if (y->cells[i].text.len == 0)
 			continue;
 		gc = grid_add_cell(g, y->cells[i].row, y->cells[i].col,
-		    rowspan[i], y->cells[i].span, 0, y->cells[i].text.s);
+		    rowspan[i], y->cells[i].span, y->cells[i].header,
+		    y->cells[i].text.s);
 		gc->page = y->rowpage[y->cells[i].row];
 	}
 	free(rowspan);
@@ -1163,6 +1720,9 @@ lay_free(struct lay *y)
 	free(y->seen);
 	free(y->cells);
 	free(y->rowpage);
+	buf_free(&y->name);
+	free(y->lastword);
+	free(y->headtext);
 }
 
 void
@@ -1184,9 +1744,14 @@ textform_build(struct grid *g, struct textrules *tr, const struct forms *fs,
 	y.seen = xcalloc((size_t)f->nlines + 1, sizeof(char *));
 	y.entity = rec_attr(&in->attrs, "entity");
 	lines = gather(f, in, &n);
+	if ((y.headtext = head_text(f)) != NULL)
+		place_header(&y, lines, n);
 	for (i = 0; i < n; i++)
-		take_line(&y, lines[i].l->text, lines[i].l->page);
+		take_line(&y, lines[i].l->text, i + 1 < n ?
+		    lines[i + 1].l->text : NULL, lines[i].l->page);
 	pending_flush(&y, grid_in_use(&y));
+	if (rows_line_of(f))
+		name_flush(&y, rows_line_of(f));
 	split_glued(&y);
 	emit(&y, g);
 	free(lines);

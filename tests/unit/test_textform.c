@@ -37,11 +37,21 @@ static const char *form_rules =
     "columns = 2\n"
     "row = 编号 | <text>\n"
     "\n"
+    "[form 项目表]\n"
+    "title = ^项目表$\n"
+    "columns = 7\n"
+    "head = 编码^ | 名称^ | 金额^ | 指标*4\n"
+    "head = -*3 | 成本*2 | 其他*2\n"
+    "rows = <code> | <text> | <amount> | <text:cost>+ | <value>+ | "
+    "<text>+ | <value>+\n"
+    "\n"
     "[form-kinds]\n"
     "amount = ^\\d+\\.\\d\\d$\n"
+    "code = ^\\d{3}$|^\\d{10,}$\n"
+    "cost = 成本\\s|万元$\n"
     "value = ^[≥≤]?\\d+%$\n"
     "value = ^合理$\n"
-    "value = ^\\d+万元$\n"
+    "value = ^\\d+(?:\\.\\d+)?万元$|^≥\\d+[个次]$\n"
     "\n"
     "[form-text]\n"
     "glue = (?<=\\d)\\s+(?=万元)\n"
@@ -154,7 +164,7 @@ descriptions_are_checked_when_loaded(void)
 	const struct fline *l;
 
 	l = &forms.f[0].lines[2];
-	ok(forms.n == 3 && forms.f[0].ncols == 4, "three forms, four columns");
+	ok(forms.n == 4 && forms.f[0].ncols == 4, "four forms, four columns");
 	ok(l->cells[0].kind == FC_WORD && l->cells[0].down &&
 	    l->cells[2].span == 2 && l->cells[2].col == 2,
 	    "a cell's words, its span down and across, its column");
@@ -303,6 +313,32 @@ variants_and_repeats(void)
 	grid_free(&g);
 }
 
+static void
+rows_run_on_over_lines(void)
+{
+	struct grid g;
+
+	build(&g, "项目表", "编码 名称 金额 指标\n成本 其他\n101\n"
+	    "测试项目 12.50\n单位成本 12.5万元 完成数\n量 ≥10个\n"
+	    "检查次数 ≥2次\n\f\n编码 名称 金额\n指标\n1020304050\n"
+	    "60 第二\n个项目 3.00 人均成本 3万元\n");
+	ok(g.header_rows == 2 && grid_cell(&g, 0, 3)->header &&
+	    strcmp(g.cols[3].path, "指标/成本") == 0,
+	    "the header the form describes, when the dump prints its words");
+	is_str(cell(&g, 0, 0), "2x1 编码", "header cells span the header rows");
+	is_str(cell(&g, 2, 0), "1x1 101", "a code begins a row");
+	is_str(cell(&g, 2, 5), "1x1 完成数量", "a name wrapped over lines");
+	is_str(cell(&g, 2, 3), "1x1 单位成本",
+	    "a name goes to the cells of its kind");
+	is_str(cell(&g, 3, 5), "1x1 检查次数",
+	    "a name no cell right of the row takes begins a row below");
+	is_str(cell(&g, 4, 0), "1x1 102030405060",
+	    "a code the line broke is one code; the header atop a page is dropped");
+	is_str(cell(&g, 4, 1), "1x1 第二个项目", "its name");
+	is_str(cell(&g, 4, 4), "1x1 3万元", "and a value of the kind the cell prefers");
+	grid_free(&g);
+}
+
 int
 main(void)
 {
@@ -320,6 +356,7 @@ main(void)
 	wrapped_labels_and_texts_come_back_whole();
 	long_texts_side_by_side();
 	variants_and_repeats();
+	rows_run_on_over_lines();
 	forms_free(&forms);
 	rules_free(&mine);
 	textrules_free(&tr);

@@ -30,7 +30,8 @@ struct pending {
 	int		 width;		/* of the whole line */
 	int		 first_width;	/* of its first fragment */
 	int		 last_width;	/* of its last fragment */
-	int		 cell;		/* all fragments joined as one cell */
+	int		 cell;		/* all fragments joined as one cell;
+					   -1 not yet asked */
 	int		 tabbed;
 	int		 valid;
 };
@@ -95,6 +96,21 @@ is_cell(struct dehy *d, struct lineinfo *li, const char *s, size_t n)
 	return li->cell;
 }
 
+/*
+ * Whether the pending line is cell text, asked only when a wrap could
+ * continue it: until then it is still its first fragment.
+ */
+static int
+pending_is_cell(struct dehy *d)
+{
+	struct pending *p = &d->p;
+
+	if (p->cell < 0)
+		p->cell = !p->tabbed && tj_is_cell_text(&d->tr,
+		    buf_str(&p->text), p->text.len);
+	return p->cell;
+}
+
 static void
 start_pending(struct dehy *d, const char *s, size_t n, unsigned long lineno,
     struct lineinfo *li)
@@ -108,7 +124,7 @@ start_pending(struct dehy *d, const char *s, size_t n, unsigned long lineno,
 	p->gap = d->blanks;
 	p->width = p->first_width = p->last_width = li->width;
 	p->tabbed = li->tabbed;
-	p->cell = is_cell(d, li, s, n);
+	p->cell = li->tabbed ? 0 : li->cell;	/* -1 if not yet asked */
 	p->valid = 1;
 }
 
@@ -153,8 +169,8 @@ try_join(struct dehy *d, const char *b, size_t nb, int indented,
 		p->cell = 0;
 		return 1;
 	}
-	if (p->cell && tj_joins_wrapped_cell(p->last_width, p->first_width,
-	    li->width) && is_cell(d, li, b, nb)) {
+	if (tj_joins_wrapped_cell(p->last_width, p->first_width, li->width) &&
+	    pending_is_cell(d) && is_cell(d, li, b, nb)) {
 		append(d, b, nb, li->width, 0);
 		return 1;
 	}

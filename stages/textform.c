@@ -167,6 +167,81 @@ matches(const struct regex *rx, const char *s)
 	return regex_match((struct regex *)rx, s, strlen(s));
 }
 
+/*
+ * A word that is several of the form's row words run together, as a
+ * dump printing a cell a line may leave them ("年初预算数全年预算数"):
+ * whether such words cover it from byte `at` to its end.  next[at] gets
+ * the length of the first; known[at] remembers the answer (1 yes, 2 no),
+ * so no end is tried twice.
+ */
+static int
+covered_by_row_words(const struct form *f, const char *s, size_t at,
+    size_t *next, unsigned char *known)
+{
+	const struct fcell *c;
+	size_t n = strlen(s + at), k;
+	int i, j, a;
+
+	if (n == 0)
+		return 1;
+	if (known[at])
+		return known[at] == 1;
+	known[at] = 2;
+	for (i = 0; i < f->nlines; i++) {
+		if (f->lines[i].type != FL_ROW)
+			continue;
+		for (j = 0; j < f->lines[i].ncells; j++) {
+			c = &f->lines[i].cells[j];
+			for (a = 0; c->kind == FC_WORD && a < c->nalts; a++) {
+				k = strlen(c->alts[a]);
+				if (k == 0 || k > n ||
+				    strncmp(s + at, c->alts[a], k) != 0 ||
+				    !covered_by_row_words(f, s, at + k, next,
+				    known))
+					continue;
+				next[at] = k;
+				known[at] = 1;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+static void
+split_row_words(const struct form *f, struct words *w)
+{
+	struct words out;
+	unsigned char *known;
+	size_t *next, at, len;
+	int k;
+
+	memset(&out, 0, sizeof(out));
+	for (k = 0; k < w->n; k++) {
+		len = strlen(w->v[k]);
+		next = xcalloc(len + 1, sizeof(*next));
+		known = xcalloc(len + 1, 1);
+		if (covered_by_row_words(f, w->v[k], 0, next, known) &&
+		    next[0] < len) {
+			for (at = 0; at < len; at += next[at]) {
+				out.v = xreallocarray(out.v, (size_t)out.n + 1,
+				    sizeof(char *));
+				out.v[out.n++] = xstrndup(w->v[k] + at,
+				    next[at]);
+			}
+			free(w->v[k]);
+		} else {
+			out.v = xreallocarray(out.v, (size_t)out.n + 1,
+			    sizeof(char *));
+			out.v[out.n++] = w->v[k];
+		}
+		free(next);
+		free(known);
+	}
+	free(w->v);
+	*w = out;
+}
+
 /* ------------------------------------------------------------------ */
 /* placing cells */
 
@@ -786,6 +861,36 @@ long_after(const struct fline *g, int c)
 	return -1;
 }
 
+/*
+ * A dump that prints a cell a line ("1214.20" / "1377.92" / ...): words
+ * that fit, in order, the cells right of the row so far go on the row.
+ * at[k] gets word k's cell.
+ */
+static int
+flows_on(const struct lay *y, const struct fline *g, const struct words *w,
+    int *at)
+{
+	int c = 0, k;
+
+	if (y->nrows == 0 || y->npending || w->n > MAX_WORDS)
+		return 0;
+	for (k = 0; k < w->n; k++) {
+		for (; c < g->ncells; c++) {
+			if (g->cells[c].col <= y->lastcol ||
+			    !is_short_cell(&g->cells[c]))
+				continue;
+			if (fcell_matches(&g->cells[c], w->v[k]))
+				break;
+			if (g->cells[c].kind == FC_TEXT)
+				return 0;
+		}
+		if (c == g->ncells)
+			return 0;
+		at[k] = c++;
+	}
+	return 1;
+}
+
 static void
 grid_line(struct lay *y, const struct fline *g, const struct words *w)
 {
@@ -794,6 +899,11 @@ grid_line(struct lay *y, const struct fline *g, const struct words *w)
 	char *text;
 
 	tail = long_tail(y, g, w);
+	if (tail == w->n && flows_on(y, g, w, at)) {
+		for (i = 0; i < w->n; i++)
+			place(y, g, &g->cells[at[i]], w->v[i]);
+		return;
+	}
 	nshort = tail < MAX_WORDS ? tail : MAX_WORDS;
 	anchor = nshort ? anchor_cell(g, w->v[nshort - 1], tail < w->n) : -1;
 	if (nshort && anchor < 0)
@@ -1477,6 +1587,7 @@ take_line(struct lay *y, const char *raw, const char *next, long page)
 		return;
 	}
 	words_split(&w, line);
+	split_row_words(y->f, &w);
 	if (page != y->page)
 		y->top = 1;
 	if (y->headtext && (!y->body || y->top) && w.n > 0 &&

@@ -249,6 +249,15 @@ labels_wait_for_the_row_below(void)
 	is_str(cell(&g, 4, 1), "1x1 小类三", "in the order printed");
 	is_str(cell(&g, 5, 0), "1x3 合计", "a total row spans its label");
 	grid_free(&g);
+	build(&g, "测试表", "经费\n项目 金额\n甲\n12.50\n1.00\n乙\n");
+	is_str(cell(&g, 1, 3), "1x1 1.00",
+	    "a cell a line: values go on to the cells right of the row");
+	is_str(cell(&g, 2, 1), "1x1 乙", "a name begins the next row");
+	grid_free(&g);
+	build(&g, "测试表", "名称 测试局\n经费项目金额\n");
+	is_str(cell(&g, 1, 1), "1x1 项目",
+	    "a row's words run together are its words");
+	grid_free(&g);
 	build(&g, "测试表", "甲级 乙级 丙级 值\n小类 指标 5 万元\n");
 	is_str(cell(&g, 1, 3), "1x1 5万元",
 	    "a space inside a value is not a cell's end");

@@ -1,0 +1,300 @@
+/*
+ * textgather.c - a table's body lines gathered into rows.
+ *
+ * A row starts at a code, an item, a total, or after a row that has its
+ * amounts; wrapped labels and amounts on a line of their own join the row
+ * before.  A dump that prints a cell a line (pdftotext without -raw)
+ * needs more: two sides, or blocks side by side, go on through the row
+ * until the first side begins again.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "textrow.h"
+
+/*
+ * Whether the family prints a code after a label on one side (预算06: two
+ * schemes); a code after the label of another side (the blocks of
+ * 基本支出决算明细表) begins that side's row.
+ */
+static int
+code_after_label(const struct layout *l)
+{
+	int i, label_side = -1;
+
+	for (i = 0; i < l->ncols; i++) {
+		if (l->cols[i].type == COL_LABEL)
+			label_side = l->cols[i].side;
+		else if (l->cols[i].type == COL_CODE && label_side >= 0 &&
+		    l->cols[i].side == label_side)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A dump that prints every cell on a line of its own (pdftotext without
+ * -raw, cells one per block) goes on with the row while amounts come one
+ * by one and the columns are not all taken.
+ */
+static int
+one_cell_per_line(const struct tb *b, const struct lrow *cur,
+    const struct lrow *line)
+{
+	return line->n == 1 && cur->lone_amount &&
+	    count_amounts(cur) < amount_columns(&b->l);
+}
+
+/* The side a code belongs to in a table of blocks known by codes, or -1. */
+static int
+code_side(const struct tb *b, const struct token *t)
+{
+	int s;
+
+	if (!is_code_token(t))
+		return -1;
+	for (s = 0; s < b->l.nsides; s++)
+		if (regex_match(b->l.sides[s].rx, t->text, strlen(t->text)))
+			return s;
+	return -1;
+}
+
+/*
+ * Blocks side by side, a cell a line: the row goes on through the other
+ * blocks' codes, names and amounts, and ends where a code of a block it
+ * has already been through begins the next.
+ */
+static int
+starts_row_in_blocks(struct tb *b, const struct lrow *cur,
+    const struct lrow *line, const char *text)
+{
+	size_t n = strlen(text);
+	int s, i, seen = -1;
+
+	if (patlist_match(&b->tr->total, text, n) != -1 ||
+	    patlist_match(&b->tr->item, text, n) != -1)
+		return 1;
+	if ((s = code_side(b, &line->t[0])) < 0)
+		return 0;
+	for (i = 0; i < cur->n; i++)
+		if (code_side(b, &cur->t[i]) > seen)
+			seen = code_side(b, &cur->t[i]);
+	return s <= seen || row_is_total(b, cur);
+}
+
+static int
+has_int_columns(const struct tb *b)
+{
+	int i;
+
+	for (i = 0; i < b->l.ncols; i++)
+		if (b->l.cols[i].type == COL_INT)
+			return 1;
+	return 0;
+}
+
+/*
+ * The side a 行次 belongs to: each side numbers its rows on from its
+ * last, so a number goes with the side it follows closest (a first row
+ * left in the header has not been counted).
+ */
+static int
+int_side(struct tb *b, int v)
+{
+	int d0 = abs(v - (b->last_int[0] + 1)), d1;
+
+	if (b->last_int[1] == 0)
+		return d0 <= 2 ? 0 : 1;
+	d1 = abs(v - (b->last_int[1] + 1));
+	return d0 <= d1 ? 0 : 1;
+}
+
+/* How far into its sides a row has come: the last side it printed in. */
+static int
+side_reached(struct tb *b, const struct lrow *cur)
+{
+	int i, s, reached = -1;
+
+	for (i = 0; i < cur->n; i++) {
+		if (cur->t[i].kind != TK_TEXT)
+			continue;
+		s = label_side(b, cur->t[i].text, i);
+		if (s > reached)
+			reached = s;
+	}
+	return reached;
+}
+
+/*
+ * Two sides (收入 | 支出) a cell a line, each side's row a label, its 行次
+ * and an amount: a row ends where a side it has been through begins
+ * again, known by the label's words or by the 行次 counting on.
+ */
+static int
+starts_row_two_sides(struct tb *b, const struct lrow *cur,
+    const struct lrow *line)
+{
+	const struct token *t = &line->t[0];
+	int s, reached = side_reached(b, cur);
+
+	if (t->kind == TK_TEXT)
+		return label_side(b, t->text, 0) <= reached;
+	if (!t->plain || strlen(t->text) > 2)
+		return 0;		/* an amount: this row's */
+	s = int_side(b, atoi(t->text));
+	b->last_int[s] = atoi(t->text);
+	return s == 0 && (reached >= 1 || has_small_int(cur));
+}
+
+static int
+starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
+    const char *text)
+{
+	size_t n = strlen(text);
+
+	if (cur == NULL)
+		return 1;
+	if (b->cell_lines && sides_by_code(b))
+		return starts_row_in_blocks(b, cur, line, text);
+	if (b->cell_lines && b->l.nsides == 2 && has_int_columns(b))
+		return starts_row_two_sides(b, cur, line);
+	if (only_amounts(line))
+		return has_kind(cur, 0) && !one_cell_per_line(b, cur, line);
+	if (!has_kind(cur, 1) && !has_kind(cur, 0) && has_code(cur))
+		return 0;		/* a code alone waits for its label */
+	if (starts_with_code(line) && !has_kind(cur, 0) && has_code(cur) &&
+	    code_after_label(&b->l))
+		return 0;		/* the second scheme's code */
+	if (patlist_match(&b->tr->item, text, n) != -1 ||
+	    patlist_match(&b->tr->total, text, n) != -1 ||
+	    patlist_match(&b->tr->of_which, text, n) != -1 ||
+	    starts_with_code(line))
+		return 1;
+	if (has_kind(cur, 0))
+		return 1;
+	if (starts_with_code(cur) && !has_kind(line, 0))
+		return 0;
+	return 1;
+}
+
+/* Most body lines hold a cell or two: a dump without -raw. */
+static int
+cells_a_line(const struct tinput *in)
+{
+	int i, short_lines = 0;
+
+	for (i = 0; i < in->nbody; i++)
+		short_lines += strchr(in->body[i].text, ' ') == NULL ||
+		    strchr(strchr(in->body[i].text, ' ') + 1, ' ') == NULL;
+	return in->nbody > 0 && short_lines * 2 >= in->nbody;
+}
+
+void
+gather_rows(struct tb *b, const struct tinput *in)
+{
+	struct lrow line, *cur = NULL;
+	int i, k;
+
+	b->cell_lines = cells_a_line(in);
+	for (i = 0; i < in->nbody; i++) {
+		memset(&line, 0, sizeof(line));
+		tokenize(&line, in->body[i].text);
+		if (line.n == 0)
+			continue;
+		if (starts_row(b, cur, &line, in->body[i].text)) {
+			b->rows = xreallocarray(b->rows, (size_t)b->nrows + 1,
+			    sizeof(*b->rows));
+			cur = &b->rows[b->nrows++];
+			*cur = line;
+			cur->page = in->body[i].page;
+			cur->lone_amount = line.n == 1 && only_amounts(&line);
+			continue;
+		}
+		cur->lone_amount = line.n == 1 && only_amounts(&line);
+		for (k = 0; k < line.n; k++) {
+			cur->t = xreallocarray(cur->t, (size_t)cur->n + 1,
+			    sizeof(*cur->t));
+			cur->t[cur->n++] = line.t[k];
+		}
+		free(line.t);
+	}
+}
+
+static int
+is_code_of_layout(const struct tb *b, const char *text)
+{
+	struct lrow r;
+	int i, yes = 0;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	for (i = 0; r.n > 0 && is_code_token(&r.t[0]) && i < b->l.ncols; i++)
+		if (b->l.cols[i].type == COL_CODE && b->l.cols[i].rx &&
+		    regex_match(b->l.cols[i].rx, r.t[0].text,
+		    strlen(r.t[0].text)))
+			yes = 1;
+	free_row(&r);
+	return yes;
+}
+
+/* Whether a word is a header cell's text, or a piece of one. */
+static int
+header_piece(const struct tb *b, const char *w)
+{
+	int i;
+
+	for (i = 0; i < b->l.ncells; i++)
+		if (strstr(b->l.cells[i].text, w) != NULL)
+			return 1;
+	return 0;
+}
+
+/* A line of header words only ("小计 项目支出 公用经费"). */
+static int
+holds_header_words(const struct tb *b, const char *text)
+{
+	struct lrow r;
+	int i, all;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	all = r.n > 0;
+	for (i = 0; i < r.n && all; i++)
+		all = r.t[i].kind == TK_TEXT && header_piece(b, r.t[i].text);
+	free_row(&r);
+	return all;
+}
+
+/*
+ * A dump with a cell a line leaves a first row's code and name ("301",
+ * "工资福利支出") among the header lines, its amount being the first line
+ * that reads as a row: the body begins at a header line holding a code
+ * or an item (一、…).
+ */
+void
+body_from_first_code(const struct tb *b, const struct tinput *in,
+    struct moved *m)
+{
+	int i, k;
+
+	m->in = *in;
+	m->body = NULL;
+	if (!cells_a_line(in))
+		return;
+	for (k = 0; k < in->nhead && !is_code_of_layout(b, in->head[k].text) &&
+	    patlist_match(&b->tr->item, in->head[k].text,
+	    strlen(in->head[k].text)) == -1; k++)
+		;
+	for (i = k; i < in->nhead; i++)
+		if (holds_header_words(b, in->head[i].text))
+			return;		/* a code printed in the header */
+	m->body = xmalloc(sizeof(*m->body) * ((size_t)(in->nhead - k +
+	    in->nbody) + 1));
+	for (i = k; i < in->nhead; i++)
+		m->body[i - k] = in->head[i];
+	for (i = 0; i < in->nbody; i++)
+		m->body[in->nhead - k + i] = in->body[i];
+	m->in.nhead = k;
+	m->in.body = m->body;
+	m->in.nbody = in->nhead - k + in->nbody;
+}

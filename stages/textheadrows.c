@@ -1,0 +1,239 @@
+/*
+ * textheadrows.c - the header rows a text table prints under its header.
+ *
+ * The 栏次 row, a row numbering the columns 1 to n, and, in a dump that
+ * prints a cell a line, the pieces of the first (total) row scattered
+ * among the header's lines.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "textrow.h"
+
+static int
+line_starts_with_code(const char *text)
+{
+	struct lrow r;
+	int yes;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	yes = starts_with_code(&r);
+	free_row(&r);
+	return yes;
+}
+
+void
+prelines_get(struct prelines *p, const struct tinput *in)
+{
+	int i;
+
+	p->text = xmalloc(sizeof(char *) * ((size_t)(in->nhead +
+	    in->nbody) + 1));
+	p->n = 0;
+	for (i = 0; i < in->nhead; i++)
+		p->text[p->n++] = in->head[i].text;
+	for (i = 0; i < in->nbody && !line_starts_with_code(in->body[i].text);
+	    i++)
+		p->text[p->n++] = in->body[i].text;
+}
+
+static int
+find_marker(const struct prelines *p, const char *marker)
+{
+	size_t mlen = strlen(marker);
+	int i;
+
+	for (i = 0; i < p->n; i++)
+		if (strncmp(p->text[i], marker, mlen) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * A 栏次 marker printed alone takes the lines of small numbers around it
+ * that go on counting 1, 2, 3…, as many as there are amount columns.
+ */
+static void
+marker_numbers(struct tb *b, const struct prelines *p, struct lrow *r)
+{
+	struct lrow line;
+	int i, k, want = amount_columns(&b->l);
+
+	for (i = 0; i < p->n && r->n <= want; i++) {
+		memset(&line, 0, sizeof(line));
+		tokenize(&line, p->text[i]);
+		for (k = 0; k < line.n && is_small_int(&line.t[k]) &&
+		    atoi(line.t[k].text) == r->n + k; k++)
+			;
+		if (line.n > 0 && k == line.n) {
+			for (k = 0; k < line.n; k++) {
+				r->t = xreallocarray(r->t, (size_t)r->n + 1,
+				    sizeof(*r->t));
+				r->t[r->n++] = line.t[k];
+			}
+			free(line.t);
+		} else
+			free_row(&line);
+	}
+}
+
+/*
+ * The 栏次 row under the header: its label in the label column, its
+ * numbers one per amount column, left to right.
+ */
+int
+marker_row(struct tb *b, const struct prelines *p, const char *marker)
+{
+	struct lrow r;
+	int side[256], s, i, k, row = b->l.tree_rows, cols[64], n, label;
+
+	if ((i = find_marker(p, marker)) < 0)
+		return 0;
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, p->text[i]);
+	if (r.n == 1)
+		marker_numbers(b, p, &r);
+	assign_sides(b, &r, side);
+	for (s = 0; s < (b->l.nsides > 1 ? b->l.nsides : 1); s++) {
+		label = -1;
+		for (k = 0; k < b->l.ncols && label < 0; k++)
+			if (b->l.cols[k].side == s &&
+			    b->l.cols[k].type == COL_LABEL)
+				label = k;
+		n = side_cols(b, s, COL_AMOUNT, cols);
+		for (k = 0, i = 0; k < r.n; k++) {
+			if (side[k] != s)
+				continue;
+			if (r.t[k].kind == TK_TEXT && label >= 0)
+				grid_add_cell(b->g, row, label, 1, 1, 1,
+				    r.t[k].text);
+			else if (r.t[k].kind == TK_NUM && i < n)
+				grid_add_cell(b->g, row, cols[i++], 1, 1, 1,
+				    r.t[k].text);
+		}
+		if (b->totalspan)
+			span_label(b, row, s);
+	}
+	free_row(&r);
+	b->g->header_rows++;
+	return 1;
+}
+
+/* A line "1 2 3 … n": whether it numbers n columns, and n. */
+static int
+numbering(const char *text)
+{
+	struct lrow r;
+	int i, n;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	for (i = 0; i < r.n && is_small_int(&r.t[i]) &&
+	    atoi(r.t[i].text) == i + 1; i++)
+		;
+	n = i == r.n ? r.n : 0;
+	free_row(&r);
+	return n;
+}
+
+/*
+ * A family printed without a 栏次 label may still number its columns
+ * under the header ("1 2 3 … 12"): a header row, one number per amount
+ * column, or per column when it numbers them all.
+ */
+void
+numbering_row(struct tb *b, const struct prelines *p)
+{
+	struct lrow r;
+	int i, k, n, cols[64], row = b->l.tree_rows, namounts;
+
+	namounts = side_cols(b, 0, COL_AMOUNT, cols);
+	if (b->l.nsides > 1)
+		return;
+	for (i = 0; i < p->n; i++) {
+		n = numbering(p->text[i]);
+		if (n >= 3 && (n == namounts || n == b->l.ncols))
+			break;
+	}
+	if (i == p->n)
+		return;
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, p->text[i]);
+	for (k = 0; k < r.n; k++)
+		grid_add_cell(b->g, row, r.n == namounts ? cols[k] : k, 1, 1,
+		    1, r.t[k].text);
+	free_row(&r);
+	b->g->header_rows++;
+}
+
+static int
+is_total_text(const struct tb *b, const char *text)
+{
+	return patlist_match(&b->tr->total, text, strlen(text)) != -1;
+}
+
+/*
+ * Rows gathered above the first coded row, each only words or only
+ * amounts, are the pieces of one: the total row, printed one cell per
+ * line among the header's.  Its amounts are kept in order, its words
+ * dropped (they are the header's, or the total's label, found below).
+ */
+void
+merge_rows_above_codes(struct tb *b)
+{
+	struct lrow merged;
+	int fc, r, k;
+
+	for (fc = 0; fc < b->nrows && !has_code(&b->rows[fc]); fc++)
+		if (has_kind(&b->rows[fc], 0) && has_kind(&b->rows[fc], 1))
+			return;		/* a whole row: not pieces */
+	if (fc < 2 || fc == b->nrows)
+		return;
+	memset(&merged, 0, sizeof(merged));
+	merged.page = b->rows[0].page;
+	for (r = 0; r < fc; r++) {
+		for (k = 0; k < b->rows[r].n; k++) {
+			if (!is_amount(&b->rows[r].t[k])) {
+				free(b->rows[r].t[k].text);
+				continue;
+			}
+			merged.t = xreallocarray(merged.t, (size_t)merged.n + 1,
+			    sizeof(*merged.t));
+			merged.t[merged.n++] = b->rows[r].t[k];
+		}
+		free(b->rows[r].t);
+	}
+	b->rows[0] = merged;
+	memmove(b->rows + 1, b->rows + fc, sizeof(*b->rows) *
+	    (size_t)(b->nrows - fc));
+	b->nrows -= fc - 1;
+}
+
+/*
+ * The total's label for a first row of amounts alone: the total label
+ * printed after the 栏次 marker among the lines above the codes.
+ */
+void
+total_label_above(struct tb *b, const struct prelines *p, const char *marker)
+{
+	struct lrow *first = b->nrows > 0 ? &b->rows[0] : NULL, label;
+	int i;
+
+	if (first == NULL || has_kind(first, 1) || has_code(first) ||
+	    !has_kind(first, 0) || (i = find_marker(p, marker)) < 0)
+		return;
+	for (i++; i < p->n && !is_total_text(b, p->text[i]); i++)
+		;
+	if (i == p->n)
+		return;
+	memset(&label, 0, sizeof(label));
+	tokenize(&label, p->text[i]);
+	label.t = xreallocarray(label.t, (size_t)(label.n + first->n) + 1,
+	    sizeof(*label.t));
+	memcpy(label.t + label.n, first->t, sizeof(*first->t) *
+	    (size_t)first->n);
+	free(first->t);
+	first->t = label.t;
+	first->n += label.n;
+}

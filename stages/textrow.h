@@ -1,0 +1,109 @@
+/*
+ * textrow.h - the parts of rebuilding a table from text, as they share
+ * one table's state: its tokens and lines (texttokens.c), the sides of a
+ * two-sided or side-by-side table (textsides.c), the body lines gathered
+ * into rows (textgather.c), the header rows a text prints (textheadrows.c),
+ * the words of a row fitted to its columns (textfit.c), and the table put
+ * together (textrows.c).
+ */
+#ifndef RETABLE_TEXTROW_H
+#define RETABLE_TEXTROW_H
+
+#include "grid.h"
+#include "layout.h"
+#include "number.h"
+#include "textrules.h"
+#include "tinput.h"
+
+enum tkind { TK_NUM, TK_TEXT };
+
+struct token {
+	char		*text;
+	enum tkind	 kind;
+	struct num	 num;
+	int		 plain;		/* digits only: a code, a 行次, or 131 */
+};
+
+struct lrow {
+	struct token	*t;
+	int		 n;
+	long		 page;
+	int		 lone_amount;	/* its last line was one amount alone */
+};
+
+struct tb {
+	struct grid	*g;
+	struct textrules *tr;
+	struct layout	 l;
+	struct lrow	*rows;
+	int		 nrows;
+	int		 decimals;
+	int		 totalspan;
+	int		 total_col;	/* where a total's label goes, or -1 */
+	int		 cell_lines;	/* the dump prints a cell or two a line */
+	int		 last_int[2];	/* two sides a cell a line: the 行次
+					   each side printed last */
+};
+
+/*
+ * The lines above the first coded body line.  A dump with one cell per
+ * line mixes there, in no fixed order, the header's words, the 栏次 row
+ * and the pieces of the total row.
+ */
+struct prelines {
+	const char	**text;
+	int		  n;
+};
+
+/* The table's lines with the body begun where its first code is. */
+struct moved {
+	struct tinput	 in;
+	struct tline	*body;
+};
+
+/* texttokens.c: a line's words, numbers told apart. */
+void	 tokenize(struct lrow *, const char *);
+void	 free_row(struct lrow *);
+int	 is_amount(const struct token *);
+int	 is_code_token(const struct token *);
+int	 is_small_int(const struct token *);
+int	 has_kind(const struct lrow *, int text);
+int	 has_code(const struct lrow *);
+int	 has_small_int(const struct lrow *);
+int	 only_amounts(const struct lrow *);
+int	 starts_with_code(const struct lrow *);
+int	 count_amounts(const struct lrow *);
+int	 trailing_numbers(const struct lrow *);
+
+/* textsides.c: which side of the table each word is on. */
+int	 amount_columns(const struct layout *);
+int	 side_cols(const struct tb *, int side, enum coltype, int *cols);
+int	 first_col_of_side(const struct tb *, int side);
+int	 sides_by_code(const struct tb *);
+int	 label_side(struct tb *, const char *label, int tokens_before);
+void	 assign_sides(struct tb *, const struct lrow *, int *side);
+
+/* textgather.c: the body lines gathered into rows. */
+void	 body_from_first_code(const struct tb *, const struct tinput *,
+	    struct moved *);
+void	 gather_rows(struct tb *, const struct tinput *);
+
+/* textheadrows.c: the 栏次 row, a numbering row, a first row's pieces. */
+void	 prelines_get(struct prelines *, const struct tinput *);
+int	 marker_row(struct tb *, const struct prelines *, const char *marker);
+void	 numbering_row(struct tb *, const struct prelines *);
+void	 merge_rows_above_codes(struct tb *);
+void	 total_label_above(struct tb *, const struct prelines *,
+	    const char *marker);
+
+/* textfit.c: a row's words in the columns they fit. */
+void	 place_words(struct tb *, const struct token *, int nt, int side,
+	    int row, long page);
+void	 put_cell(struct tb *, int row, int col, const char *, long page);
+void	 span_label(struct tb *, int row, int side);
+void	 move_label(struct tb *, int row, int side, int to);
+
+/* textrows.c */
+int	 row_is_total(struct tb *, const struct lrow *);
+
+#endif

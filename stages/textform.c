@@ -434,15 +434,19 @@ is_word_from(const struct fline *l, int c, const char *word)
 /*
  * Fill row line l from cell c with words k.. of the dump's line: its
  * words where they match, the values between them.  Returns the cell
- * reached; words that fit nothing go on the last cell placed.
+ * reached.  Words left when the row has no cells left for them are the
+ * next line's ("预算情况 部门预算总额（万元） 3365.29"): *rest is the
+ * first, or w->n; words that fit no word of the row go on its last cell.
  */
 static int
 fill_row(struct lay *y, const struct fline *l, int c, const struct words *w,
-    int k)
+    int *rest)
 {
-	int e, stop, wc, placed = y->ncells;
-	char *rest;
+	int e, stop, wc, k = 0, placed = y->ncells;
+	char *text;
 
+	while (c < l->ncells && l->cells[c].kind == FC_NONE)
+		c++;
 	while (c < l->ncells && k < w->n) {
 		if (l->cells[c].kind == FC_NONE) {
 			c++;
@@ -466,14 +470,17 @@ fill_row(struct lay *y, const struct fline *l, int c, const struct words *w,
 		k = stop;
 		c = e;
 	}
-	if (k < w->n && y->ncells > placed) {
-		rest = words_join(w, k, w->n);
-		buf_addc(&y->cells[y->ncells - 1].text, ' ');
-		buf_adds(&y->cells[y->ncells - 1].text, rest);
-		free(rest);
-	}
 	while (c < l->ncells && l->cells[c].kind == FC_NONE)
 		c++;
+	*rest = w->n;
+	if (k < w->n && c == l->ncells)
+		*rest = k;
+	else if (k < w->n && y->ncells > placed) {
+		text = words_join(w, k, w->n);
+		buf_addc(&y->cells[y->ncells - 1].text, ' ');
+		buf_adds(&y->cells[y->ncells - 1].text, text);
+		free(text);
+	}
 	return c;
 }
 
@@ -1439,11 +1446,27 @@ continues_long(struct lay *y, const struct words *w, const char *line,
 	    is_long_text(y, next));
 }
 
+static void grid_or_rows_line(struct lay *, const struct words *);
+
+/* The words of a line from `from` on, as a line of their own. */
+static void
+rest_of_line(struct lay *y, const struct words *w, int from)
+{
+	struct words rest;
+
+	if (from >= w->n)
+		return;
+	rest.v = w->v + from;	/* borrowed: not freed */
+	rest.n = w->n - from;
+	grid_or_rows_line(y, &rest);
+}
+
 static void
 begin_row_line(struct lay *y, int i, int c, const struct words *w,
     const char *line)
 {
 	const struct fline *l = &y->f->lines[i];
+	int rest;
 
 	pending_flush(y, form_line(y, y->line));
 	if (i != y->line || y->nrows == 0)
@@ -1451,7 +1474,8 @@ begin_row_line(struct lay *y, int i, int c, const struct words *w,
 	if (y->seen[i] == NULL)
 		y->seen[i] = xstrdup(line);
 	y->line = i;
-	y->next = fill_row(y, l, c, w, 0);
+	y->next = fill_row(y, l, c, w, &rest);
+	rest_of_line(y, w, rest);
 }
 
 /*
@@ -1494,11 +1518,13 @@ static int
 fills_row(struct lay *y, const struct words *w)
 {
 	const struct fline *l = form_line(y, y->line);
+	int rest;
 
 	if (l == NULL || l->repeats || y->next >= l->ncells ||
 	    !is_value(&l->cells[y->next]))
 		return 0;
-	y->next = fill_row(y, l, y->next, w, 0);
+	y->next = fill_row(y, l, y->next, w, &rest);
+	rest_of_line(y, w, rest);
 	return 1;
 }
 
@@ -1509,6 +1535,18 @@ is_furniture(struct lay *y, const char *line)
 
 	return patlist_match(&y->tr->furniture, line, n) != -1 ||
 	    patlist_match(&y->tr->page_number, line, n) != -1;
+}
+
+/* A line of the grid or rows in use, if there is one. */
+static void
+grid_or_rows_line(struct lay *y, const struct words *w)
+{
+	const struct fline *g = grid_in_use(y);
+
+	if (g && g->type == FL_ROWS)
+		rows_line(y, g, w);
+	else if (g)
+		grid_line(y, g, w);
 }
 
 /* Whether s begins with prefix, spaces aside. */
@@ -1572,7 +1610,6 @@ row_words_at_end(const struct lay *y, const char *line)
 static void
 take_line(struct lay *y, const char *raw, const char *next, long page)
 {
-	const struct fline *g;
 	struct words w;
 	char *line = unglued(y->fs, raw), *head;
 	int skip = is_running_head(y, raw, page);
@@ -1604,10 +1641,8 @@ take_line(struct lay *y, const char *raw, const char *next, long page)
 		append_fragment(&y->cells[y->open], line);
 	else if (fills_row(y, &w))
 		;
-	else if ((g = grid_in_use(y)) != NULL && g->type == FL_ROWS)
-		rows_line(y, g, &w);
-	else if (g != NULL)
-		grid_line(y, g, &w);
+	else
+		grid_or_rows_line(y, &w);
 	words_free(&w);
 	free(line);
 }

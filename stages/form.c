@@ -167,7 +167,10 @@ parse_line(const struct forms *fs, struct form *f, const struct rule_line *rl,
 static int
 line_type(const char *key, enum fline_type *type)
 {
-	static const struct { const char *key; enum fline_type type; } types[] = {
+	static const struct {
+		const char	*key;
+		enum fline_type	 type;
+	} types[] = {
 		{ "row", FL_ROW }, { "grid", FL_GRID }, { "head", FL_HEAD },
 		{ "rows", FL_ROWS },
 	};
@@ -207,8 +210,8 @@ parse_form(const struct forms *fs, struct form *f,
 		else if (strcmp(rl->key, "columns") == 0) {
 			f->ncols = atoi(rl->value);
 			if (f->ncols < 1 || f->ncols > MAX_COLUMNS) {
-				buf_printf(err, "%s:%d: columns must be 1 to %d",
-				    rl->file, rl->lineno, MAX_COLUMNS);
+				buf_printf(err, "%s:%d: columns must be 1 "
+				    "to %d", rl->file, rl->lineno, MAX_COLUMNS);
 				return -1;
 			}
 		} else if (line_type(rl->key, &type)) {
@@ -374,6 +377,136 @@ forms_free(struct forms *fs)
 	free_regex(&fs->longtext);
 	memset(fs, 0, sizeof(*fs));
 }
+
+/* ------------------------------------------------------------------ */
+/* what a form line holds */
+
+/* The first cell from `from` on that prints the word, or -1. */
+int
+fline_word_cell(const struct fline *l, const char *word, int from)
+{
+	int c;
+
+	for (c = from; c < l->ncells; c++)
+		if (l->cells[c].kind == FC_WORD &&
+		    fcell_matches(&l->cells[c], word))
+			return c;
+	return -1;
+}
+
+/* The first cell that prints words, or -1. */
+int
+fline_first_word(const struct fline *l)
+{
+	int c;
+
+	for (c = 0; c < l->ncells; c++)
+		if (l->cells[c].kind == FC_WORD)
+			return c;
+	return -1;
+}
+
+/* A value, not words or nothing. */
+int
+fcell_is_value(const struct fcell *c)
+{
+	return c->kind == FC_TEXT || c->kind == FC_LONG || c->kind == FC_KIND;
+}
+
+/* Whether a grid has levels of labels printed once for several rows. */
+int
+fline_has_down_labels(const struct fline *g)
+{
+	int c;
+
+	for (c = 0; c < g->ncells; c++)
+		if (g->cells[c].kind == FC_TEXT && g->cells[c].down)
+			return 1;
+	return 0;
+}
+
+/* Whether grid g names its rows: a text cell before its long text. */
+int
+fline_names_rows(const struct fline *g)
+{
+	int c;
+
+	for (c = 0; c < g->ncells && g->cells[c].kind != FC_LONG; c++)
+		if (g->cells[c].kind == FC_TEXT)
+			return 1;
+	return 0;
+}
+
+/* A value of one word: text or of a kind, not a long text. */
+int
+fcell_is_short(const struct fcell *c)
+{
+	return c->kind == FC_TEXT || c->kind == FC_KIND;
+}
+
+/* Whether a word is a value of one of grid g's kinds. */
+int
+fline_fits_kind(const struct fline *g, const char *word)
+{
+	int c;
+
+	for (c = 0; c < g->ncells; c++)
+		if (g->cells[c].kind == FC_KIND &&
+		    fcell_matches(&g->cells[c], word))
+			return 1;
+	return 0;
+}
+
+/* The first long cell of grid g, or g->ncells. */
+int
+fline_first_long(const struct fline *g)
+{
+	int c;
+
+	for (c = 0; c < g->ncells; c++)
+		if (g->cells[c].kind == FC_LONG)
+			break;
+	return c;
+}
+
+/* The first cell printed again in rows below, or g->ncells. */
+int
+fline_first_again(const struct fline *g)
+{
+	int c;
+
+	for (c = 0; c < g->ncells; c++)
+		if (g->cells[c].again)
+			return c;
+	return g->ncells;
+}
+
+/* Index of the next word cell of l from c on, or l->ncells. */
+int
+fline_next_word(const struct fline *l, int c)
+{
+	while (c < l->ncells && l->cells[c].kind != FC_WORD)
+		c++;
+	return c;
+}
+
+/*
+ * The header rows the form describes, when the dump prints the header's
+ * words before its first row: wrapped and run together as they are, the
+ * dump says which header, the form says where its words go.
+ */
+const struct fline *
+form_rows_line(const struct form *f)
+{
+	int i;
+
+	for (i = 0; i < f->nlines; i++)
+		if (f->lines[i].type == FL_ROWS)
+			return &f->lines[i];
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
 
 /* Every form (variants included) whose title pattern the title fits. */
 int

@@ -31,10 +31,10 @@ struct fcell {
 	enum fcell_kind	 kind;
 	char		**alts;		/* FC_WORD: the spellings */
 	int		  nalts;
-	const struct fkind *fk;		/* FC_KIND; FC_TEXT: the kind it prefers */
+	const struct fkind *fk;		/* of FC_KIND; of words FC_TEXT prefers */
 	int		  col, span;
-	int		  down;		/* spans the rows below that leave it empty */
-	int		  again;	/* printed again in rows below, for the same row */
+	int		  down;		/* spans rows below that leave it empty */
+	int		  again;	/* printed again below, for the same row */
 };
 
 enum fline_type {
@@ -48,12 +48,12 @@ struct fline {
 	enum fline_type	 type;
 	struct fcell	*cells;
 	int		 ncells;
-	int		 repeats;	/* a grid or rows: printed any number of times */
+	int		 repeats;	/* a grid or rows: printed any times */
 	int		 lineno;
 };
 
 struct form {
-	struct family	 fam;		/* name and code, for row-align's record */
+	struct family	 fam;		/* name and code for row-align */
 	struct regex	 title;
 	int		 ncols;
 	struct fline	*lines;
@@ -65,7 +65,7 @@ struct forms {
 	int		 n;
 	struct fkind	*kinds;
 	int		 nkinds;
-	struct regex	 glue;		/* spaces inside a cell: "669.93 万元" */
+	struct regex	 glue;		/* spaces inside a cell: "6 万元" */
 	struct regex	 ends;		/* a fragment that ends a long text */
 	struct regex	 begins;	/* one that cannot begin a text */
 	struct regex	 opens;		/* a label the next line goes on */
@@ -80,5 +80,16 @@ int	 forms_all_by_title(const struct forms *, const char *,
 	    const struct form **, int);
 int	 fcell_matches(const struct fcell *, const char *);
 int	 fcell_prefers(const struct fcell *, const char *);
+int	 fcell_is_value(const struct fcell *);
+int	 fcell_is_short(const struct fcell *);
+int	 fline_word_cell(const struct fline *, const char *, int);
+int	 fline_first_word(const struct fline *);
+int	 fline_next_word(const struct fline *, int);
+int	 fline_has_down_labels(const struct fline *);
+int	 fline_names_rows(const struct fline *);
+int	 fline_fits_kind(const struct fline *, const char *);
+int	 fline_first_long(const struct fline *);
+int	 fline_first_again(const struct fline *);
+const struct fline *form_rows_line(const struct form *);
 
 #endif

@@ -89,7 +89,7 @@ load_forms(const char *text, struct rules *r, struct forms *fs,
 	return rc;
 }
 
-/* The table: a title, then lines (one string, "\n" between), one page each "\f". */
+/* A table: its title, its lines ("\n" between), a page break "\f". */
 static void
 input(struct tinput *in, const char *title, const char *text)
 {
@@ -181,7 +181,8 @@ descriptions_are_checked_when_loaded(void)
 	buf_clear(&err);
 	ok(load_forms("[form x]\ntitle = ^x$\ncolumns = 1\nrow = <money>\n"
 	    "[form-text]\nglue = x\nends = x\nbegins = x\nopens = x\n"
-	    "label = x\nlong = x\n", &r, &fs, &err) == -1 && strstr(buf_str(&err), "<money>") != NULL,
+	    "label = x\nlong = x\n", &r, &fs, &err) == -1 &&
+	    strstr(buf_str(&err), "<money>") != NULL,
 	    "a kind [form-kinds] does not describe is refused");
 	forms_free(&fs);
 	rules_free(&r);
@@ -308,8 +309,8 @@ variants_and_repeats(void)
 	is_str(cell(&g, 0, 1), "1x1 A-1",
 	    "of a form's variants, the one whose words the table prints");
 	grid_free(&g);
-	build(&g, "测试表", "名称 测试局\n说明 一句。\n\f\n测试局 2023年部门预算\n"
-	    "名称 测试局\n甲级 乙级 丙级 值\n");
+	build(&g, "测试表", "名称 测试局\n说明 一句。\n\f\n"
+	    "测试局 2023年部门预算\n名称 测试局\n甲级 乙级 丙级 值\n");
 	is_str(cell(&g, 2, 0), "1x1 甲级",
 	    "a page's running head and its repeated first row are dropped");
 	grid_free(&g);
@@ -342,9 +343,10 @@ rows_run_on_over_lines(void)
 	is_str(cell(&g, 3, 5), "1x1 检查次数",
 	    "a name no cell right of the row takes begins a row below");
 	is_str(cell(&g, 4, 0), "1x1 102030405060",
-	    "a code the line broke is one code; the header atop a page is dropped");
+	    "a code cut by a line break is one; a header atop a page goes");
 	is_str(cell(&g, 4, 1), "1x1 第二个项目", "its name");
-	is_str(cell(&g, 4, 4), "1x1 3万元", "and a value of the kind the cell prefers");
+	is_str(cell(&g, 4, 4), "1x1 3万元",
+	    "a value of the kind the cell prefers");
 	grid_free(&g);
 }
 

@@ -18,7 +18,6 @@
  * indicators printed once for several) cover the rows below that print
  * nothing in their columns.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -117,17 +117,25 @@ buf_printf(struct buf *b, const char *fmt, ...)
 void
 buf_add_long(struct buf *b, long long v)
 {
-	char tmp[24], *p = tmp + sizeof(tmp);
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v :
-	    (unsigned long long)v;
+	    (unsigned long long)v, t;
+	size_t n = 1 + (v < 0);
+	char *p;
 
+	/* Count the digits, then write them from the last, in place. */
+	for (t = u; t >= 10; t /= 10)
+		n++;
+	if (b->cap - b->len <= n)
+		buf_grow(b, n);
+	p = b->s + b->len + n;
+	*p = '\0';
 	do {
 		*--p = (char)('0' + u % 10);
 		u /= 10;
 	} while (u);
 	if (v < 0)
 		*--p = '-';
-	buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+	b->len += n;
 }
 
 /* A coordinate to two decimals, rounded half away from zero. */

@@ -213,6 +213,29 @@ numbers_read_like_libc(void)
 	is_int(bad, 0, "stream_long and stream_double match libc");
 }
 
+/* Integers and coordinates as printf writes them. */
+static void
+numbers_written_like_printf(void)
+{
+	static const long long v[] = { 0, 7, 9, 10, -1, -10, 99, 100, 12345,
+	    -987654321, 9223372036854775807LL, -9223372036854775807LL - 1 };
+	struct buf b = BUF_INIT;
+	char want[64];
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		buf_clear(&b);
+		buf_adds(&b, "n=");
+		buf_add_long(&b, v[i]);
+		snprintf(want, sizeof(want), "n=%lld", v[i]);
+		if (strcmp(b.s, want) != 0 || b.len != strlen(want))
+			bad++;
+	}
+	is_int(bad, 0, "buf_add_long writes what %%lld does");
+	buf_free(&b);
+}
+
 /* Lines cut by the reader's buffer come out whole. */
 static void
 lines_across_buffers(void)
@@ -305,6 +328,7 @@ main(void)
 	records_round_trip();
 	escapes_at_every_offset();
 	numbers_read_like_libc();
+	numbers_written_like_printf();
 	lines_across_buffers();
 	line_survives_look_ahead();
 	return tap_done();

@@ -16,7 +16,9 @@
  *
  * Cells that the form says span down (a section label, a level of
  * indicators printed once for several) cover the rows below that print
- * nothing in their columns.
+ * nothing in their columns.  Rows whose cells run on over several lines
+ * under a header (项目绩效目标表) are formrows.c's; the grid being built
+ * is formlay.c's.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -169,8 +169,10 @@ try_join(struct dehy *d, const char *b, size_t nb, int indented,
 		p->cell = 0;
 		return 1;
 	}
+	/* A cell's text ends at its full stop: what follows is another. */
 	if (tj_joins_wrapped_cell(p->last_width, p->first_width, li->width) &&
-	    pending_is_cell(d) && is_cell(d, li, b, nb)) {
+	    !tj_ends_sentence(a, na) && pending_is_cell(d) &&
+	    is_cell(d, li, b, nb)) {
 		append(d, b, nb, li->width, 0);
 		return 1;
 	}

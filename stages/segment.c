@@ -21,6 +21,7 @@
 #include "segment.h"
 #include "textjoin.h"
 #include "textrules.h"
+#include "utf8.h"
 
 enum part { PART_NONE, PART_CAPTION, PART_HEAD, PART_BODY, PART_NOTE };
 
@@ -71,6 +72,7 @@ struct seg {
 	struct buf	 loose;		/* the last prose line, held back: the
 					   next line may make it a title */
 	char		*loose_title;
+	char		*running[2];	/* the last page's first and last line */
 };
 
 static void process_line(struct seg *, const struct rec *, const char *,
@@ -486,6 +488,54 @@ process_line(struct seg *s, const struct rec *r, const char *raw, size_t len,
 	place_line(s, kind, text, rec_long(r, 3), rec_long(r, 1), raw, len);
 }
 
+/*
+ * A line that opens or closes every page (南屏市东湖区交通运输局2024年部门
+ * 预算) is a running head or foot: furniture, like the page number.  Where
+ * the dump puts the page's end decides which, so either is compared with
+ * either of the page before.
+ */
+static int
+runs_on(const struct seg *s, const struct pageline *l)
+{
+	int i;
+
+	/* Header words printed last on each page are short; heads are not. */
+	if (l->kind != LINE_TEXT || l->data ||
+	    utf8_count(l->text, strlen(l->text)) < 8)
+		return 0;
+	for (i = 0; i < 2; i++)
+		if (s->running[i] && strcmp(l->text, s->running[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+drop_running_lines(struct seg *s)
+{
+	struct pageline *ends[2] = { NULL, NULL };
+	char *text[2];
+	int i, k, drop[2];
+
+	for (i = 0; i < s->npage && ends[0] == NULL; i++)
+		if (s->page[i].kind != LINE_FURNITURE)
+			ends[0] = &s->page[i];
+	for (i = s->npage - 1; i >= 0 && ends[1] == NULL; i--)
+		if (s->page[i].kind != LINE_FURNITURE)
+			ends[1] = &s->page[i];
+	if (ends[0] == NULL)
+		return;
+	for (k = 0; k < 2; k++) {
+		text[k] = xstrdup(ends[k]->text);
+		drop[k] = runs_on(s, ends[k]);
+	}
+	for (k = 0; k < 2; k++) {
+		if (drop[k])
+			ends[k]->kind = LINE_FURNITURE;
+		free(s->running[k]);
+		s->running[k] = text[k];
+	}
+}
+
 /* The held page's lines, in reading order. */
 static void
 flush_page(struct seg *s)
@@ -498,6 +548,7 @@ flush_page(struct seg *s)
 	order = xmalloc(sizeof(int) * (size_t)s->npage);
 	for (i = 0; i < s->npage; i++)
 		pageorder_classify(&s->tr, &s->page[i]);
+	drop_running_lines(s);
 	pageorder_restore(s->page, s->npage, order);
 	rec_init(&r);
 	for (i = 0; i < s->npage; i++) {
@@ -538,6 +589,9 @@ end_document(struct seg *s)
 	release_after(s);
 	close_table(s);
 	flush_loose(s);
+	free(s->running[0]);
+	free(s->running[1]);
+	s->running[0] = s->running[1] = NULL;
 	geomseg_end_document(&s->geom);
 }
 
@@ -630,6 +684,8 @@ segment_run(struct cli *cli)
 	free(s.page);
 	buf_free(&s.loose);
 	free(s.loose_title);
+	free(s.running[0]);
+	free(s.running[1]);
 	buf_free(&s.rec);
 	buf_free(&err);
 	return cli_exit(cli);

@@ -19,7 +19,7 @@ struct fit {
 };
 
 /* Whether a word is what a text column of the side prints (特定目标类). */
-static int
+int
 looks_like_text_cell(const struct tb *b, const struct token *t, int side)
 {
 	int i;

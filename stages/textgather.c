@@ -250,7 +250,7 @@ header_piece(const struct tb *b, const char *w)
 }
 
 /* A line of header words only ("小计 项目支出 公用经费"). */
-static int
+int
 holds_header_words(const struct tb *b, const char *text)
 {
 	struct lrow r;

@@ -237,3 +237,87 @@ total_label_above(struct tb *b, const struct prelines *p, const char *marker)
 	first->t = label.t;
 	first->n += label.n;
 }
+
+/* A row with amounts and nothing to say what it is. */
+static int
+lacks_label(const struct tb *b, const struct lrow *r)
+{
+	int i;
+
+	if (!has_kind(r, 0) || has_code(r))
+		return 0;
+	for (i = 0; i < r->n; i++)
+		if (r->t[i].kind == TK_TEXT &&
+		    !looks_like_text_cell(b, &r->t[i], 0))
+			return 0;
+	return 1;
+}
+
+/* A caption's line (the code, title, unit or entity) or furniture. */
+static int
+is_caption_line(const struct tb *b, const char *text)
+{
+	size_t n = strlen(text);
+
+	return patlist_match(&b->tr->code, text, n) != -1 ||
+	    patlist_match(&b->tr->title, text, n) != -1 ||
+	    patlist_match(&b->tr->unit, text, n) != -1 ||
+	    patlist_match(&b->tr->entity, text, n) != -1 ||
+	    patlist_match(&b->tr->furniture, text, n) != -1;
+}
+
+/* A header line that is no header word: a label drawn out of its row. */
+static int
+is_orphan(const struct tb *b, const char *text)
+{
+	struct lrow r;
+	int words;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	words = r.n > 0 && !has_kind(&r, 0) && !has_small_int(&r);
+	free_row(&r);
+	return words && !holds_header_words(b, text) &&
+	    !is_caption_line(b, text);
+}
+
+/*
+ * A dump that draws long labels after the rest of the page (a table
+ * printed caption-last, its labels in a text box) leaves rows of
+ * amounts without labels and, among the header lines, the labels
+ * without rows.  When there are exactly as many of each, they go
+ * together in order.
+ */
+void
+orphan_labels(struct tb *b, const struct tinput *in)
+{
+	int *orphan, norphans = 0, r, i, k;
+	struct lrow label;
+	struct lrow *row;
+
+	orphan = xmalloc(sizeof(int) * ((size_t)in->nhead + 1));
+	for (i = 0; i < in->nhead; i++)
+		if (is_orphan(b, in->head[i].text))
+			orphan[norphans++] = i;
+	for (r = 0, k = 0; r < b->nrows; r++)
+		k += lacks_label(b, &b->rows[r]);
+	if (norphans == 0 || k != norphans) {
+		free(orphan);
+		return;
+	}
+	for (r = 0, k = 0; r < b->nrows; r++) {
+		row = &b->rows[r];
+		if (!lacks_label(b, row))
+			continue;
+		memset(&label, 0, sizeof(label));
+		tokenize(&label, in->head[orphan[k++]].text);
+		label.t = xreallocarray(label.t, (size_t)(label.n + row->n) +
+		    1, sizeof(*label.t));
+		memcpy(label.t + label.n, row->t, sizeof(*row->t) *
+		    (size_t)row->n);
+		free(row->t);
+		row->t = label.t;
+		row->n += label.n;
+	}
+	free(orphan);
+}

@@ -430,8 +430,8 @@ contains(const char *s, size_t n, const char *needle)
 	return 0;
 }
 
-static int
-ends_sentence(const char *s, size_t n)
+int
+tj_ends_sentence(const char *s, size_t n)
 {
 	int32_t c;
 
@@ -452,11 +452,12 @@ int
 tj_joins_prose(struct textrules *tr, const char *a, size_t na, int width_a,
     const char *b, size_t nb)
 {
-	if (width_a < 36 || ends_sentence(a, na) || !tj_has_cjk(a, na))
+	if (width_a < 36 || tj_ends_sentence(a, na) || !tj_has_cjk(a, na))
 		return 0;
 	if (patlist_match(&tr->entity, a, na) != -1 ||
 	    patlist_match(&tr->unit, a, na) != -1 ||
-	    patlist_match(&tr->code, a, na) != -1)
+	    patlist_match(&tr->code, a, na) != -1 ||
+	    patlist_match(&tr->title, a, na) != -1)
 		return 0;		/* a caption line ends where it ends */
 	if (tj_spaces(a, na) > 0 && !contains(a, na, "\xef\xbc\x8c") &&
 	    !contains(a, na, "\xe3\x80\x81"))
@@ -467,7 +468,8 @@ tj_joins_prose(struct textrules *tr, const char *a, size_t na, int width_a,
 	if (tj_number_tokens(b, nb) == tj_spaces(b, nb) + 1)
 		return 0;		/* b is a row of numbers */
 	if (textrules_starts_block(tr, b, nb) ||
-	    patlist_match(&tr->section, b, nb) != -1)
+	    patlist_match(&tr->section, b, nb) != -1 ||
+	    patlist_match(&tr->furniture, b, nb) != -1)
 		return 0;
 	return 1;
 }

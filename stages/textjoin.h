@@ -27,6 +27,7 @@ int	 tj_is_cell_text(struct textrules *, const char *, size_t);
 int	 tj_joins_digits(struct textrules *, const char *, size_t,
 	    const char *, size_t);
 int	 tj_joins_wrapped_cell(int width_a, int first_width, int width_b);
+int	 tj_ends_sentence(const char *, size_t);
 int	 tj_joins_prose(struct textrules *, const char *, size_t, int,
 	    const char *, size_t);
 int	 tj_joins_key_value(const char *, size_t, int, const char *, size_t);

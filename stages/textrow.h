@@ -87,6 +87,7 @@ void	 assign_sides(struct tb *, const struct lrow *, int *side);
 void	 body_from_first_code(const struct tb *, const struct tinput *,
 	    struct moved *);
 void	 gather_rows(struct tb *, const struct tinput *);
+int	 holds_header_words(const struct tb *, const char *);
 
 /* textheadrows.c: the 栏次 row, a numbering row, a first row's pieces. */
 void	 prelines_get(struct prelines *, const struct tinput *);
@@ -95,8 +96,11 @@ void	 numbering_row(struct tb *, const struct prelines *);
 void	 merge_rows_above_codes(struct tb *);
 void	 total_label_above(struct tb *, const struct prelines *,
 	    const char *marker);
+void	 orphan_labels(struct tb *, const struct tinput *);
 
 /* textfit.c: a row's words in the columns they fit. */
+int	 looks_like_text_cell(const struct tb *, const struct token *,
+	    int side);
 void	 place_words(struct tb *, const struct token *, int nt, int side,
 	    int row, long page);
 void	 put_cell(struct tb *, int row, int col, const char *, long page);

@@ -37,12 +37,15 @@ split_side(struct tb *b, const struct lrow *r, const int *side, int s,
 		if (b->l.cols[i].side == s && b->l.cols[i].type == COL_INT)
 			nint_cols++;
 	for (i = 0; i < r->n; i++)
-		if (side[i] == s && r->t[i].kind == TK_TEXT)
+		if (side[i] == s && r->t[i].kind == TK_TEXT &&
+		    !looks_like_text_cell(b, &r->t[i], s))
 			last_text = i;
 	for (i = 0; i < r->n && p->nwords < 64 && p->namounts < 64; i++) {
 		if (side[i] != s)
 			continue;
-		if (i <= last_text || (last_text < 0 && r->t[i].plain &&
+		/* A value a text column prints (-8.79%, -) is a word there. */
+		if (i <= last_text || looks_like_text_cell(b, &r->t[i], s) ||
+		    (last_text < 0 && r->t[i].plain &&
 		    !nint_cols && p->namounts == 0 && i + 1 < r->n &&
 		    strlen(r->t[i].text) >= 3 && side[i + 1] == s))
 			p->words[p->nwords++] = i;
@@ -279,6 +282,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 		merge_rows_above_codes(&b);
 		total_label_above(&b, &pre, f->marker);
 	}
+	orphan_labels(&b, in);
 	free(pre.text);
 	b.decimals = table_decimals(&b);
 	first = g->header_rows;

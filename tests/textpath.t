@@ -378,4 +378,36 @@ is "$(jq -c 'select(.type=="row") | .cells' "$TMP/s.jsonl" | tr '\n' ' ')" \
     '["一、一般公共预算财政拨款收入","1",1993.14,"一、一般公共服务支出","31",null] ["二、政府性基金预算财政拨款收入","2",null,"二、外交支出","32",null] ["八、其他收入","8",null,"八、社会保障和就业支出","38",134.74] [null,"9",null,"九、卫生健康支出","39",36.8] ' \
     "two sides a cell a line make their rows again"
 
+# A page drawn caption-last whose labels come after everything: the rows
+# of amounts take the leftover labels in order; the running head that
+# opens every page is furniture.
+cat > "$TMP/t.txt" <<'EOF'
+测试局2024年部门预算
+第 1 页，共 3 页
+本部门2024年“三公”经费预算2.80万元。
+测试局2024年部门预算
+第 2 页，共 3 页
+部门名称：测试局 单位：万元
+项目 增减额 增减率
+合计 3.07 2.80 (0.27) -8.79%
+0.00 0.00 0.00 -
+2.33 2.01 (0.32) -13.73%
+0.74 0.79 0.05 6.75%
+预算09表
+2024年“三公”经费支出预算增减情况表
+上年预算数
+本年预算数
+1.因公出国（境）费
+2.公务用车购置及运行费
+3.公务接待费
+测试局2024年部门预算
+第 3 页，共 3 页
+EOF
+text_pipeline "$TMP/t.txt" > "$TMP/t.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/t.jsonl" | tr '\n' ' ')" \
+    '["合计",3.07,2.8,-0.27,"-8.79%"] ["1.因公出国（境）费",0,0,0,"-"] ["2.公务用车购置及运行费",2.33,2.01,-0.32,"-13.73%"] ["3.公务接待费",0.74,0.79,0.05,"6.75%"] ' \
+    "labels drawn after the rows go to the rows without, in order"
+is "$(jq -r 'select(.type=="table") | .checks.failed' "$TMP/t.jsonl")" "0" \
+    "上年 + 增减额 = 本年 holds, (0.32) read as -0.32"
+
 done_testing

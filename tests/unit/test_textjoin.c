@@ -87,6 +87,15 @@ a_year_meets_its_nian_again(void)
 }
 
 static void
+a_title_or_a_page_number_ends_its_line(void)
+{
+	ok(!prose("2024年“三公”经费支出预算增减情况表", "上年预算"),
+	    "a title line is not a wrapped sentence");
+	ok(!prose("南屏市东湖区交通运输局2024年部门预算说明书第二部分的内容",
+	    "第 14 页，共 21 页"), "a page number does not continue a line");
+}
+
+static void
 digits_cut_by_a_line_break_are_glued(void)
 {
 	ok(digits("八、其他收入 8 0.00 八、社会保障和就业支出 39 14.7", "0"),
@@ -138,6 +147,7 @@ main(void)
 	letter_spacing_becomes_words();
 	tab_cells_lose_their_wrap_spaces();
 	a_year_meets_its_nian_again();
+	a_title_or_a_page_number_ends_its_line();
 	digits_cut_by_a_line_break_are_glued();
 	wrapped_cells_join_by_column_width();
 	prose_wraps_join_but_tables_do_not();

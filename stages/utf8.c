@@ -49,6 +49,14 @@ sequence_len(const unsigned char *p, size_t avail)
 	return need + 1;
 }
 
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define TRIPLE_MASK	0x00c0c0f0U
+#define TRIPLE_BITS	0x008080e0U
+#else
+#define TRIPLE_MASK	0xf0c0c000U
+#define TRIPLE_BITS	0xe0808000U
+#endif
+
 /*
  * Return 1 when s holds well-formed UTF-8 (no overlongs, no surrogates,
  * nothing above U+10FFFF); otherwise 0 with the offset of the first bad
@@ -62,6 +70,7 @@ utf8_valid(const char *s, size_t n, size_t *badpos)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, k;
 	uint64_t w;
+	uint32_t w32;
 
 	while (i < n) {
 		while (i + 8 <= n) {
@@ -72,6 +81,17 @@ utf8_valid(const char *s, size_t n, size_t *badpos)
 		}
 		while (i < n && p[i] < 0x80)
 			i++;
+		/*
+		 * A lead byte E1-EF but ED, two continuation bytes: one
+		 * test of four bytes read at once (little- or big-endian).
+		 */
+		while (i + 4 <= n) {
+			memcpy(&w32, p + i, 4);
+			if ((w32 & TRIPLE_MASK) != TRIPLE_BITS || p[i] == 0xe0 ||
+			    p[i] == 0xed)
+				break;
+			i += 3;
+		}
 		while (i + 2 < n && p[i] >= 0xe1 && p[i] <= 0xef &&
 		    p[i] != 0xed && is_cont(p[i + 1]) && is_cont(p[i + 2]))
 			i += 3;

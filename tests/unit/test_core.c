@@ -88,6 +88,67 @@ utf8_is_validated(void)
 	    "a sequence cut at the end rejected");
 }
 
+/* The validator as first written: decode, then check the code point. */
+static int
+reference_valid(const unsigned char *p, size_t n, size_t *badpos)
+{
+	size_t i = 0, k, need;
+	unsigned cp, min;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (p[i] >= 0xc2 && p[i] <= 0xdf) {
+			need = 1; cp = p[i] & 0x1f; min = 0x80;
+		} else if ((p[i] & 0xf0) == 0xe0) {
+			need = 2; cp = p[i] & 0x0f; min = 0x800;
+		} else if (p[i] >= 0xf0 && p[i] <= 0xf4) {
+			need = 3; cp = p[i] & 0x07; min = 0x10000;
+		} else
+			break;
+		if (i + need >= n)
+			break;
+		for (k = 1; k <= need && (p[i + k] & 0xc0) == 0x80; k++)
+			cp = cp << 6 | (p[i + k] & 0x3f);
+		if (k <= need || cp < min || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			break;
+		i += need + 1;
+	}
+	*badpos = i;
+	return i >= n;
+}
+
+/* Random strings of likely bytes: same verdict, same offset. */
+static void
+validation_agrees_with_reference(void)
+{
+	static const unsigned char likely[] = { 'a', ' ', '1', 0x80, 0x8c,
+	    0x9f, 0xa0, 0xbf, 0xc0, 0xc3, 0xe0, 0xe4, 0xe9, 0xed, 0xef, 0xf0,
+	    0xf4, 0xf5, 0xff };
+	unsigned char s[40];
+	unsigned long x = 12345;
+	size_t n, i, b1, b2;
+	int round, bad = 0, v1, v2;
+
+	for (round = 0; round < 200000; round++) {
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		n = (x >> 33) % sizeof(s);
+		for (i = 0; i < n; i++) {
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			s[i] = likely[(x >> 40) % sizeof(likely)];
+		}
+		b1 = b2 = 0;
+		v1 = utf8_valid((const char *)s, n, &b1);
+		v2 = reference_valid(s, n, &b2);
+		if (v1 != v2 || (!v1 && b1 != b2))
+			bad++;
+	}
+	is_int(bad, 0, "200000 random strings judged as the reference does");
+}
+
 static void
 characters_are_decoded(void)
 {
@@ -323,6 +384,7 @@ main(void)
 	numbers_are_read_exactly();
 	scaled_sums_are_exact();
 	utf8_is_validated();
+	validation_agrees_with_reference();
 	characters_are_decoded();
 	normalization_folds_digits_keeps_brackets();
 	records_round_trip();

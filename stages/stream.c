@@ -33,7 +33,7 @@ static size_t
 unescape(char *s, size_t n)
 {
 	char *bs, *end = s + n, *o;
-	const char *p = s;
+	const char *p;
 
 	if ((bs = memchr(s, '\\', n)) == NULL)
 		return n;

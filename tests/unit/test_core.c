@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "json.h"
 #include "lineio.h"
 #include "number.h"
 #include "stream.h"
@@ -252,6 +253,59 @@ escapes_at_every_offset(void)
 	buf_free(&b);
 }
 
+/* What json_strn writes, a byte at a time. */
+static void
+reference_json(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	buf_addc(b, '"');
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c == '\n')
+			buf_adds(b, "\\n");
+		else if (c == '\t')
+			buf_adds(b, "\\t");
+		else if (c == '\r')
+			buf_adds(b, "\\r");
+		else if (c < 0x20)
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_addc(b, (char)c);
+	}
+	buf_addc(b, '"');
+}
+
+/* Every character that needs escaping, at every offset of a word. */
+static void
+json_escapes_at_every_offset(void)
+{
+	struct buf got = BUF_INIT, want = BUF_INIT;
+	char text[24];
+	int c, pos, bad = 0;
+
+	for (c = 0; c < 0x80; c++) {
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 'a')
+			continue;
+		for (pos = 0; pos < 20; pos++) {
+			memcpy(text, "\xe9\xa2\x84" "abcdefghijklmnopqrstu", 24);
+			text[pos] = (char)c;
+			buf_clear(&got);
+			buf_clear(&want);
+			json_strn(&got, text, 21);
+			reference_json(&want, text, 21);
+			bad += got.len != want.len ||
+			    memcmp(got.s, want.s, got.len) != 0;
+		}
+	}
+	is_int(bad, 0, "JSON strings escaped as byte by byte");
+	buf_free(&got);
+	buf_free(&want);
+}
+
 /* The hand-written number readers agree with strtol and strtod. */
 static void
 numbers_read_like_libc(void)
@@ -389,6 +443,7 @@ main(void)
 	normalization_folds_digits_keeps_brackets();
 	records_round_trip();
 	escapes_at_every_offset();
+	json_escapes_at_every_offset();
 	numbers_read_like_libc();
 	numbers_written_like_printf();
 	lines_across_buffers();

@@ -37,10 +37,11 @@ struct held {
 	int		 n;
 	struct buf	 after;		/* lines after, each kind-tagged */
 	int		 nafter;
+	char		*first_after;	/* the text of the first of them */
 };
 
 /* How many lines a lone title may wait for a row (a form's first amounts). */
-#define TITLE_WAIT	6
+#define TITLE_WAIT	12
 
 struct table {
 	int		 open;
@@ -54,6 +55,7 @@ struct table {
 	int		 skipping;	/* dropping a repeated header */
 	struct buf	 held_total;	/* a lone total label, header or body */
 	long		 held_page;
+	char		*first_line;	/* the first line after the caption */
 	size_t		 last_off;	/* where the last line appended begins */
 	char		*last_title;	/* that line's text, if it reads as a
 					   title of the next table */
@@ -112,6 +114,7 @@ table_clear(struct table *t)
 		free(t->head[i]);
 	free(t->head);
 	free(t->last_title);
+	free(t->first_line);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -325,14 +328,50 @@ release_after(struct seg *s)
 }
 
 static void
-wait_with_title(struct seg *s, enum linekind kind, const char *raw,
-    size_t len)
+wait_with_title(struct seg *s, enum linekind kind, const char *text,
+    const char *raw, size_t len)
 {
+	if (s->held.nafter == 0) {
+		free(s->held.first_after);
+		s->held.first_after = xstrdup(text);
+	}
 	buf_addc(&s->held.after, (char)('0' + kind));
 	buf_addc(&s->held.after, '\t');
 	buf_add(&s->held.after, raw, len);
 	buf_addc(&s->held.after, '\n');
 	s->held.nafter++;
+}
+
+static int repeats_header(const struct table *, const char *);
+
+/*
+ * "项目名称 防汛抗旱应急演练" against "项目名称 基本公共卫生服务项目", or
+ * either against "项目名称" alone, its value wrapped onto the next line.
+ */
+static int
+same_key_other_value(const char *a, const char *b)
+{
+	size_t ka = strcspn(a, " \t"), kb = strcspn(b, " \t");
+
+	return ka == kb && ka > 0 && memcmp(a, b, ka) == 0 &&
+	    strcmp(a, b) != 0;
+}
+
+/*
+ * A title printed again without a code, over a first line that gives
+ * the table's first key another value: the next of a series of forms
+ * under one title (项目支出绩效自评表, one per 项目名称), not the table
+ * continued (whose pages repeat the same key and value, or its header).
+ */
+static int
+another_of_a_series(struct seg *s, const char *next, int have_next)
+{
+	if (s->held.nafter > 0)		/* the title waited: its first line */
+		next = s->held.first_after;
+	else if (!have_next)
+		return 0;
+	return s->held.cap.code == NULL && s->t.first_line != NULL &&
+	    same_key_other_value(s->t.first_line, next);
 }
 
 /*
@@ -351,7 +390,8 @@ resolve_held(struct seg *s, const char *next, size_t n, int have_next)
 		release_held(s);
 		return;
 	}
-	if (s->t.open && caption_continues(&s->held.cap, &s->t.cap)) {
+	if (s->t.open && caption_continues(&s->held.cap, &s->t.cap) &&
+	    !another_of_a_series(s, next, have_next)) {
 		held_clear(&s->held);
 		s->t.skipping = 1;
 		return;
@@ -434,6 +474,8 @@ place_line(struct seg *s, enum linekind kind, const char *text, long gap,
 		}
 	}
 	append_line(t, raw, len, page);
+	if (t->first_line == NULL)
+		t->first_line = xstrdup(text);
 	if (t->part == PART_BODY && !data && kind == LINE_TEXT &&
 	    title_like(s, text))
 		t->last_title = xstrdup(text);
@@ -479,7 +521,7 @@ process_line(struct seg *s, const struct rec *r, const char *raw, size_t len,
 		if (!tabular && !caption_confirms(&s->held.cap, 0) &&
 		    s->held.cap.title && kind == LINE_TEXT &&
 		    s->held.nafter < TITLE_WAIT) {
-			wait_with_title(s, kind, raw, len);
+			wait_with_title(s, kind, text, raw, len);
 			return;
 		}
 		resolve_held(s, text, n, 1);
@@ -679,6 +721,7 @@ segment_run(struct cli *cli)
 	caption_free(&s.held.cap);
 	buf_free(&s.held.raw);
 	buf_free(&s.held.after);
+	free(s.held.first_after);
 	table_clear(&s.t);
 	geomseg_free(&s.geom);
 	free(s.page);

@@ -245,7 +245,8 @@ textrules_starts_block(struct textrules *tr, const char *s, size_t n)
 	    patlist_match(&tr->code, s, n) != -1 ||
 	    patlist_match(&tr->unit, s, n) != -1 ||
 	    patlist_match(&tr->entity, s, n) != -1 ||
-	    patlist_match(&tr->title, s, n) != -1;
+	    patlist_match(&tr->title, s, n) != -1 ||
+	    patlist_match(&tr->caption_extra, s, n) != -1;
 }
 
 int

@@ -24,11 +24,13 @@ expect() {
 	esac
 }
 
-# Tables outside the numbered set: appendices that print no code.
+# Tables outside the numbered set: appendices that print no code (004
+# prints one 项目支出绩效自评情况表 per project, three of them).
 uncoded() {
 	case "$1" in
 	002_*) echo "项目单位自评汇总表 部门整体自评表" ;;
-	004_*) echo "部门整体支出绩效自评情况表 项目支出绩效自评情况表" ;;
+	004_*) echo "部门整体支出绩效自评情况表 项目支出绩效自评情况表" \
+	    "项目支出绩效自评情况表 项目支出绩效自评情况表" ;;
 	*) echo "" ;;
 	esac
 }

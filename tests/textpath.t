@@ -410,4 +410,25 @@ is "$(jq -c 'select(.type=="row") | .cells' "$TMP/t.jsonl" | tr '\n' ' ')" \
 is "$(jq -r 'select(.type=="table") | .checks.failed' "$TMP/t.jsonl")" "0" \
     "上年 + 增减额 = 本年 holds, (0.32) read as -0.32"
 
+# One form per project under one title: a first key given another value
+# begins the next form; pages repeating the same key and value go on.
+cat > "$TMP/u.txt" <<'EOF'
+项目支出绩效自评表
+（2023年度）
+项目名称 防汛抗旱应急演练
+年初预算数 全年预算数 全年执行数 执行率 得分
+年度资金总额 643.13 669.93 602.93 90.00% 9.00
+项目支出绩效自评表
+（2023年度）
+项目名称 防汛抗旱应急演练
+总分 100 97.17
+项目支出绩效自评表
+（2023年度）
+项目名称 基本公共卫生服务项目
+年初预算数 全年预算数 全年执行数 执行率 得分
+年度资金总额 100.00 100.00 100.00 100.00% 10.00
+EOF
+"$RETABLE_BIN/dehyphenate" "$TMP/u.txt" | "$RETABLE_BIN/table-segment" > "$TMP/u.seg"
+is "$(grep -c '^table' "$TMP/u.seg")" "2" "a form repeated for another project is a table of its own"
+
 done_testing

@@ -56,18 +56,21 @@ is_prose(const char *text)
 /*
  * Rows that a note or a section heading closes before the caption are
  * the end of a table from the page before, not a table drawn caption
- * last, unless the page opens with the new table's entity or unit line.
+ * last, unless the page opens with the new table's entity or unit line
+ * (then one row is enough: a 三公经费 table prints only its total).
  */
 static int
 rows_own_caption(const struct pageline *l, int from, int a)
 {
-	int i;
+	int i, rows = rows_between(l, from, a);
 
-	if (rows_between(l, from, a) < 2)
+	if (rows == 0)
 		return 0;
 	for (i = from; i < a && !l[i].data; i++)
 		if (l[i].kind == LINE_CAPTION)
 			return 1;	/* its entity or unit line opens the page */
+	if (rows < 2)
+		return 0;
 	for (i = a - 1; i >= from && (!l[i].data || is_prose(l[i].text)); i--)
 		if (l[i].kind == LINE_NOTE || l[i].kind == LINE_SECTION)
 			return 0;

@@ -431,4 +431,25 @@ EOF
 "$RETABLE_BIN/dehyphenate" "$TMP/u.txt" | "$RETABLE_BIN/table-segment" > "$TMP/u.seg"
 is "$(grep -c '^table' "$TMP/u.seg")" "2" "a form repeated for another project is a table of its own"
 
+# A page drawn caption-last whose table has one row: the entity line that
+# opens the page says the row is the coming caption's.
+cat > "$TMP/v.txt" <<'EOF'
+预算07表
+2022年支出经济分类汇总表
+部门预算经济分类 政府预算经济分类 总计 一般公共预算
+类 款 科目名称 类 款 科目名称 小计 其中：财政拨款
+310 99 其他资本性支出 503 99 其他资本性支出 88.19 88.19
+12 / 18
+部门名称：测试局 单位：万元
+“三公”经费合计 因公出国（境）费 公务用车购置及运行费 公务接待费
+小计 公务用车购置费 公务用车运行费
+9.38 2.08 7.30 0.00 7.30 0.00
+预算 08 表
+2022 年一般公共预算“三公”经费预算表
+13 / 18
+EOF
+text_pipeline "$TMP/v.txt" > "$TMP/v.jsonl"
+is "$(jq -c 'select(.type=="row" and .table==2) | .cells' "$TMP/v.jsonl")" \
+    '[9.38,2.08,7.3,0,7.3,0]' "a one-row table drawn before its caption is the caption's"
+
 done_testing

@@ -212,9 +212,12 @@ word_may_need_escape(uint64_t w)
 	return ((((w - ones * 0x0e) & ~w) | ((bs - ones) & ~bs)) & highs) != 0;
 }
 
+/* The escape of a tab, newline, carriage return or backslash; or NULL. */
 static const char *
 escape_of(char c)
 {
+	if ((unsigned char)c > '\\')
+		return NULL;
 	switch (c) {
 	case '\t': return "\\t";
 	case '\n': return "\\n";
@@ -224,21 +227,24 @@ escape_of(char c)
 	return NULL;
 }
 
-void
-stream_escape(struct buf *b, const char *s, size_t n)
+/* Escape what needs it; text shorter than a word, byte by byte. */
+static void
+escape_long(struct buf *b, const char *s, size_t n)
 {
 	size_t i = 0, run = 0, k;
 	const char *esc;
 	uint64_t w;
 
-	while (i < n) {
-		if (i + 8 <= n) {
+	for (;;) {
+		while (i + 8 <= n) {
 			memcpy(&w, s + i, 8);
-			if (!word_may_need_escape(w)) {
-				i += 8;
-				continue;
-			}
+			if (word_may_need_escape(w))
+				break;
+			i += 8;
 		}
+		if (i == n)
+			break;
+		/* A word that may hold one, or the last few bytes. */
 		for (k = i + 8 < n ? i + 8 : n; i < k; i++) {
 			if ((esc = escape_of(s[i])) == NULL)
 				continue;
@@ -248,6 +254,27 @@ stream_escape(struct buf *b, const char *s, size_t n)
 		}
 	}
 	buf_add(b, s + run, n - run);
+}
+
+/*
+ * Most fields are short and need nothing: that case is tested first,
+ * before the word-at-a-time machinery is set up.
+ */
+void
+stream_escape(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 8) {
+		for (i = 0; i < n; i++)
+			if (escape_of(s[i]) != NULL)
+				break;
+		if (i == n) {
+			buf_add(b, s, n);
+			return;
+		}
+	}
+	escape_long(b, s, n);
 }
 
 void

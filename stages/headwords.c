@@ -154,8 +154,9 @@ set_path(struct headwords *h, int col, const char *parent, const char *leaf)
 }
 
 /*
- * The cells in reading order, without the label's header: the upper
- * ones (all lines but the last that begins cells) and the leaves.
+ * The cells in reading order, without the label's header: the leaves
+ * (the bottom line of a header, the last with several cells: words
+ * drawn after it are cells spanning both rows) and the upper ones.
  */
 struct plan {
 	const char	*label;
@@ -171,12 +172,14 @@ plan_cells(const struct wlines *wl, int with_label, struct plan *p)
 	int l, i, last = -1;
 
 	memset(p, 0, sizeof(*p));
+	/* The leaves: the last line of several cells, or the last line. */
 	for (l = 0; l < wl->nlines; l++)
-		if (wl->n[l] > 0)
+		if (wl->n[l] > 1 || (wl->n[l] > 0 && (last < 0 ||
+		    wl->n[last] < 2)))
 			last = l;
 	p->upper = xmalloc(sizeof(char *) * 64);
 	p->leaf = xmalloc(sizeof(char *) * 64);
-	for (l = 0; l <= last; l++)
+	for (l = 0; l < wl->nlines; l++)
 		for (i = 0; i < wl->n[l]; i++) {
 			const char *t = buf_str(&wl->cells[l][i]);
 

@@ -299,40 +299,121 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	free(moved.body);
 }
 
-/*
- * A generic table's columns: one label column, then the amounts; named
- * by the header's words where they fit, numbered from 1 where not.
- */
-static void
-generic_columns(struct grid *g, const struct tinput *in, int namounts)
+/* A row's words joined again as the line they were. */
+static char *
+row_text(const struct lrow *r)
 {
-	struct headwords h;
-	const char **lines;
+	struct buf t = BUF_INIT;
+	int i;
+
+	for (i = 0; i < r->n; i++) {
+		if (i)
+			buf_addc(&t, ' ');
+		buf_adds(&t, r->t[i].text);
+	}
+	if (t.s == NULL)
+		buf_adds(&t, "");
+	return buf_detach(&t);
+}
+
+/*
+ * The lines a table drawn caption-last prints after its rows, as header
+ * words: not its sentences (they end in a full stop), nor its title (a
+ * line ending in a comma and the line after it).
+ */
+static int
+late_header_lines(const struct tb *b, int from, char **out, int max)
+{
+	char *t;
+	size_t n;
+	int r, k = 0, skip_next = 0;
+
+	for (r = from; r < b->nrows && k < max; r++) {
+		t = row_text(&b->rows[r]);
+		n = strlen(t);
+		if (skip_next || n == 0 || t[n - 1] == '.') {
+			skip_next = 0;
+			free(t);
+			continue;
+		}
+		if (t[n - 1] == ',') {
+			skip_next = 1;
+			free(t);
+			continue;
+		}
+		out[k++] = t;
+	}
+	return k;
+}
+
+static void
+columns_from_words(struct grid *g, const struct headwords *h)
+{
+	int i;
+
+	grid_add_col(g, h->paths[0] ? h->paths[0] : "项目", COL_LABEL);
+	for (i = 1; i < h->ncols; i++)
+		grid_add_col(g, h->paths[i], COL_AMOUNT);
+	for (i = 0; i < h->ncells; i++)
+		grid_add_cell(g, h->cells[i].row, h->cells[i].col,
+		    h->cells[i].rowspan, h->cells[i].colspan, 1,
+		    h->cells[i].text);
+	g->header_rows = h->rows;
+}
+
+static void
+numbered_columns(struct grid *g, int namounts)
+{
 	char name[16];
 	int i;
 
-	lines = xmalloc(sizeof(char *) * ((size_t)in->nhead + 1));
+	grid_add_col(g, "项目", COL_LABEL);
+	for (i = 1; i <= namounts; i++) {
+		snprintf(name, sizeof(name), "%d", i);
+		grid_add_col(g, name, COL_AMOUNT);
+	}
+	g->header_rows = 0;
+}
+
+/*
+ * A generic table's columns: one label column, then the amounts; named
+ * by the header's words where they fit, with the words printed after
+ * the rows (from row after_rows on) when the header's alone do not, and
+ * numbered from 1 where nothing fits.  Returns whether the rows from
+ * after_rows on were taken as header words.
+ */
+static int
+generic_columns(struct grid *g, const struct tb *b, const struct tinput *in,
+    int namounts, int after_rows)
+{
+	struct headwords h;
+	char **lines;
+	int i, n = in->nhead, late = 0;
+
+	lines = xmalloc(sizeof(char *) * ((size_t)(in->nhead + b->nrows) +
+	    1));
 	for (i = 0; i < in->nhead; i++)
 		lines[i] = in->head[i].text;
-	if (headwords_build(&h, lines, in->nhead, 1, namounts)) {
-		grid_add_col(g, h.paths[0] ? h.paths[0] : "项目", COL_LABEL);
-		for (i = 1; i < h.ncols; i++)
-			grid_add_col(g, h.paths[i], COL_AMOUNT);
-		for (i = 0; i < h.ncells; i++)
-			grid_add_cell(g, h.cells[i].row, h.cells[i].col,
-			    h.cells[i].rowspan, h.cells[i].colspan, 1,
-			    h.cells[i].text);
-		g->header_rows = h.rows;
+	if (headwords_build(&h, (const char *const *)lines, n, 1, namounts)) {
+		columns_from_words(g, &h);
 		headwords_free(&h);
 	} else {
-		grid_add_col(g, "项目", COL_LABEL);
-		for (i = 1; i <= namounts; i++) {
-			snprintf(name, sizeof(name), "%d", i);
-			grid_add_col(g, name, COL_AMOUNT);
+		late = late_header_lines(b, after_rows, lines + n, b->nrows);
+		if (late > 0 && headwords_build(&h,
+		    (const char *const *)lines, n + late, 1, namounts)) {
+			columns_from_words(g, &h);
+			headwords_free(&h);
+		} else {
+			numbered_columns(g, namounts);
+			for (i = n; i < n + late; i++)
+				free(lines[i]);
+			late = 0;
 		}
-		g->header_rows = 0;
+		for (i = n; i < n + late; i++)
+			free(lines[i]);
 	}
 	free(lines);
+	return late > 0;
 }
 
 /*
@@ -344,18 +425,23 @@ textrows_generic(struct grid *g, struct textrules *tr, const struct tinput *in)
 {
 	struct tb b;
 	struct gcell *c;
-	int r, i, maxnum = 0, n, first, col;
+	int r, i, maxnum = 0, n, first, col, last_amounts = -1, nrows;
 
 	memset(&b, 0, sizeof(b));
 	b.g = g;
 	b.tr = tr;
 	gather_rows(&b, in);
 	for (r = 0; r < b.nrows; r++)
-		if ((n = trailing_numbers(&b.rows[r])) > maxnum)
-			maxnum = n;
-	generic_columns(g, in, maxnum);
+		if ((n = trailing_numbers(&b.rows[r])) > 0) {
+			last_amounts = r;
+			if (n > maxnum)
+				maxnum = n;
+		}
+	nrows = b.nrows;
+	if (generic_columns(g, &b, in, maxnum, last_amounts + 1))
+		nrows = last_amounts + 1;	/* the rest was header */
 	first = g->header_rows;
-	for (r = 0; r < b.nrows; r++) {
+	for (r = 0; r < nrows; r++) {
 		struct lrow *row = &b.rows[r];
 		struct grow *gr = grid_add_row(g, first + r, row->page);
 

@@ -18,6 +18,8 @@ struct fit {
 	int	*cur;
 };
 
+static int is_parent_code(const struct tb *, const char *);
+
 /* Whether a word is what a text column of the side prints (特定目标类). */
 int
 looks_like_text_cell(const struct tb *b, const struct token *t, int side)
@@ -43,7 +45,8 @@ token_cost(const struct tb *b, const struct token *t, int col)
 			return -1;
 		if (c->rx && !regex_match(c->rx, t->text, strlen(t->text)))
 			return -1;
-		return 0;
+		/* A parent code (208) is a 类, not a unit's code. */
+		return c->group < 0 && is_parent_code(b, t->text) ? 3 : 0;
 	case COL_LABEL:
 		if (t->kind != TK_TEXT)
 			return 5;
@@ -59,24 +62,47 @@ token_cost(const struct tb *b, const struct token *t, int col)
 }
 
 /* A group of code columns filled in part is no reading at all. */
+/* Whether a code heads other rows' codes (208 of 208 05 05 or 2080505). */
+static int
+is_parent_code(const struct tb *b, const char *code)
+{
+	int i;
+
+	for (i = 0; i < b->nparents; i++)
+		if (strcmp(b->parents[i], code) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Code columns filled together (类 款 项) may be filled only in part when
+ * the row is a parent of others (208 alone, its 款 and 项 empty); any
+ * other partial filling costs.
+ */
 static int
 group_penalty(const struct tb *b, const int *cols, int ncols,
-    const int *filled)
+    const int *filled, const struct token *const *at)
 {
-	int i, k, g, any, all, pen = 0;
+	int i, k, g, any, all, prefix, first, pen = 0;
 
 	for (i = 0; i < ncols; i++) {
 		g = b->l.cols[cols[i]].group;
 		if (g < 0)
 			continue;
 		any = 0;
-		all = 1;
+		all = prefix = 1;
+		first = -1;
 		for (k = 0; k < ncols; k++)
 			if (b->l.cols[cols[k]].group == g) {
+				if (first < 0)
+					first = k;
+				if (filled[k] && k > first && !filled[k - 1])
+					prefix = 0;
 				any |= filled[k];
 				all &= filled[k];
 			}
-		if (any && !all)
+		if (any && !all && !(prefix && filled[first] &&
+		    is_parent_code(b, at[first]->text)))
 			pen += 10;
 	}
 	return pen;
@@ -87,14 +113,17 @@ fit_tokens(const struct tb *b, const struct token *t, int nt, const int *cols,
     int ncols, int ti, int ci, int cost, struct fit *f)
 {
 	int k, c, filled[64];
+	const struct token *at[64];
 
 	if (cost >= f->best_cost)
 		return;
 	if (ti == nt) {
 		memset(filled, 0, sizeof(filled));
-		for (k = 0; k < nt; k++)
+		for (k = 0; k < nt; k++) {
 			filled[f->cur[k]] = 1;
-		cost += group_penalty(b, cols, ncols, filled);
+			at[f->cur[k]] = &t[k];
+		}
+		cost += group_penalty(b, cols, ncols, filled, at);
 		if (cost < f->best_cost) {
 			f->best_cost = cost;
 			memcpy(f->best, f->cur, sizeof(int) * (size_t)nt);

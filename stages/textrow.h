@@ -43,6 +43,8 @@ struct tb {
 	int		 cell_lines;	/* the dump prints a cell or two a line */
 	int		 last_int[2];	/* two sides a cell a line: the 行次
 					   each side printed last */
+	char		**parents;	/* codes that head others' (208) */
+	int		 nparents;
 };
 
 /*
@@ -109,5 +111,6 @@ void	 move_label(struct tb *, int row, int side, int to);
 
 /* textrows.c */
 int	 row_is_total(struct tb *, const struct lrow *);
+void	 find_parent_codes(struct tb *);
 
 #endif

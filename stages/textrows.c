@@ -178,6 +178,43 @@ columns_from_layout(struct tb *b)
 	b->g->header_rows = b->l.tree_rows;
 }
 
+static void
+add_parent(struct tb *b, const char *code, size_t n)
+{
+	int i;
+
+	for (i = 0; i < b->nparents; i++)
+		if (strlen(b->parents[i]) == n &&
+		    strncmp(b->parents[i], code, n) == 0)
+			return;
+	b->parents = xreallocarray(b->parents, (size_t)b->nparents + 1,
+	    sizeof(char *));
+	b->parents[b->nparents++] = xstrndup(code, n);
+}
+
+/*
+ * The 类 codes that head other rows' codes: the first of a code printed
+ * in parts (208 05 05), the first three digits of one printed whole
+ * (2080505, 20805).
+ */
+void
+find_parent_codes(struct tb *b)
+{
+	const struct lrow *r;
+	int i;
+
+	for (i = 0; i < b->nrows; i++) {
+		r = &b->rows[i];
+		if (r->n >= 2 && is_code_token(&r->t[0]) &&
+		    strlen(r->t[0].text) == 3 && r->t[1].plain &&
+		    strlen(r->t[1].text) == 2)
+			add_parent(b, r->t[0].text, 3);
+		else if (r->n >= 1 && r->t[0].plain &&
+		    (strlen(r->t[0].text) == 5 || strlen(r->t[0].text) == 7))
+			add_parent(b, r->t[0].text, 3);
+	}
+}
+
 static int
 table_decimals(const struct tb *b)
 {
@@ -283,6 +320,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 		total_label_above(&b, &pre, f->marker);
 	}
 	orphan_labels(&b, in);
+	find_parent_codes(&b);
 	free(pre.text);
 	b.decimals = table_decimals(&b);
 	first = g->header_rows;
@@ -295,6 +333,9 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	for (r = 0; r < b.nrows; r++)
 		free_row(&b.rows[r]);
 	free(b.rows);
+	for (r = 0; r < b.nparents; r++)
+		free(b.parents[r]);
+	free(b.parents);
 	layout_free(&b.l);
 	free(moved.body);
 }

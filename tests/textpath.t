@@ -452,4 +452,22 @@ text_pipeline "$TMP/v.txt" > "$TMP/v.jsonl"
 is "$(jq -c 'select(.type=="row" and .table==2) | .cells' "$TMP/v.jsonl")" \
     '[9.38,2.08,7.3,0,7.3,0]' "a one-row table drawn before its caption is the caption's"
 
+# A 类 code alone heads the codes below it: it fills 类 only, not the
+# unit's code column that would also take three digits.
+cat > "$TMP/w.txt" <<EOF
+预算03表
+2022年部门支出预算表
+部门名称：测试局 单位：万元
+$header03
+合计 150.00 150.00 150.00
+001 测试局 150.00 150.00 150.00
+208 社会保障和就业支出 150.00 150.00 150.00
+208 05 行政事业单位养老支出 150.00 150.00 150.00
+208 05 05 机关事业单位基本养老保险缴费支出 150.00 150.00 150.00
+EOF
+text_pipeline "$TMP/w.txt" > "$TMP/w.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[0:4]' "$TMP/w.jsonl" | tr '\n' ' ')" \
+    '[null,null,null,null] [null,null,null,"001"] ["208",null,null,null] ["208","05",null,null] ["208","05","05",null] ' \
+    "a parent code is a 类, a unit's code is the unit's"
+
 done_testing

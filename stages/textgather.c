@@ -146,6 +146,18 @@ starts_row_two_sides(struct tb *b, const struct lrow *cur,
 	return s == 0 && (reached >= 1 || has_small_int(cur));
 }
 
+/* A line of numbers only, amounts or percentages. */
+static int
+only_numbers(const struct lrow *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->t[i].kind != TK_NUM)
+			return 0;
+	return r->n > 0;
+}
+
 static int
 starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
     const char *text)
@@ -158,6 +170,8 @@ starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
 		return starts_row_in_blocks(b, cur, line, text);
 	if (b->cell_lines && b->l.nsides == 2 && has_int_columns(b))
 		return starts_row_two_sides(b, cur, line);
+	if (b->cell_lines && b->l.ncols == 0)
+		return !only_numbers(line);	/* no family: words begin rows */
 	if (only_amounts(line))
 		return has_kind(cur, 0) && !one_cell_per_line(b, cur, line);
 	if (!has_kind(cur, 1) && !has_kind(cur, 0) && has_code(cur))

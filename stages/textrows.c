@@ -458,6 +458,34 @@ generic_columns(struct grid *g, const struct tb *b, const struct tinput *in,
 }
 
 /*
+ * A dump printing a cell a line leaves the first row's label as the last
+ * line of the header, its amounts beginning the body: the label goes
+ * back to the row (in a copy of the input without that header line).
+ */
+static const struct tinput *
+first_label_from_head(struct tb *b, const struct tinput *in,
+    struct tinput *copy)
+{
+	struct lrow *first = b->nrows > 0 ? &b->rows[0] : NULL, label;
+
+	if (!b->cell_lines || first == NULL || has_kind(first, 1) ||
+	    in->nhead == 0)
+		return in;
+	memset(&label, 0, sizeof(label));
+	tokenize(&label, in->head[in->nhead - 1].text);
+	label.t = xreallocarray(label.t, (size_t)(label.n + first->n) + 1,
+	    sizeof(*label.t));
+	memcpy(label.t + label.n, first->t, sizeof(*first->t) *
+	    (size_t)first->n);
+	free(first->t);
+	first->t = label.t;
+	first->n += label.n;
+	*copy = *in;
+	copy->nhead--;
+	return copy;
+}
+
+/*
  * A table no family describes: the words of each row are its label, its
  * trailing numbers fill the amount columns from the left.
  */
@@ -465,6 +493,7 @@ void
 textrows_generic(struct grid *g, struct textrules *tr, const struct tinput *in)
 {
 	struct tb b;
+	struct tinput head_less;
 	struct gcell *c;
 	int r, i, maxnum = 0, n, first, col, last_amounts = -1, nrows;
 
@@ -472,6 +501,7 @@ textrows_generic(struct grid *g, struct textrules *tr, const struct tinput *in)
 	b.g = g;
 	b.tr = tr;
 	gather_rows(&b, in);
+	in = first_label_from_head(&b, in, &head_less);
 	for (r = 0; r < b.nrows; r++)
 		if ((n = trailing_numbers(&b.rows[r])) > 0) {
 			last_amounts = r;

@@ -470,4 +470,14 @@ is "$(jq -c 'select(.type=="row") | .cells[0:4]' "$TMP/w.jsonl" | tr '\n' ' ')" 
     '[null,null,null,null] [null,null,null,"001"] ["208",null,null,null] ["208","05",null,null] ["208","05","05",null] ' \
     "a parent code is a 类, a unit's code is the unit's"
 
+# A table without a family printed a cell a line: words begin a row,
+# the numbers after them are its; the first row's label, left last in
+# the header, comes back.
+printf '%s\n\n' 'Operating Expenses by Program' '(in thousands of dollars)' Program Amount Share \
+    'Public safety' 4,008 40% 'Parks and recreation' 6,012 60% > "$TMP/x.txt"
+text_pipeline "$TMP/x.txt" > "$TMP/x.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/x.jsonl" | tr '\n' ' ')" \
+    '["Public safety",4008,"40%"] ["Parks and recreation",6012,"60%"] ' \
+    "a cell a line: a table without a family has its rows again"
+
 done_testing

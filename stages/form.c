@@ -20,17 +20,25 @@ trimmed(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
-/* Without spaces: the dumps space words as their fonts please. */
-static char *
-compact(const char *s)
+/*
+ * Whether a and b are the same words, spaces aside: the dumps space words
+ * as their fonts please.
+ */
+static int
+same_but_spaces(const char *a, const char *b)
 {
-	char *o = xstrdup(s), *w = o;
-
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t')
-			*w++ = *s;
-	*w = '\0';
-	return o;
+	for (;;) {
+		while (*a == ' ' || *a == '\t')
+			a++;
+		while (*b == ' ' || *b == '\t')
+			b++;
+		if (*a != *b)
+			return 0;
+		if (*a == '\0')
+			return 1;
+		a++;
+		b++;
+	}
 }
 
 static const struct fkind *
@@ -535,18 +543,12 @@ forms_all_by_title(const struct forms *fs, const char *title,
 int
 fcell_matches(const struct fcell *c, const char *token)
 {
-	char *t, *alt;
 	int i, hit = 0;
 
 	switch (c->kind) {
 	case FC_WORD:
-		t = compact(token);
-		for (i = 0; i < c->nalts && !hit; i++) {
-			alt = compact(c->alts[i]);
-			hit = strcmp(alt, t) == 0;
-			free(alt);
-		}
-		free(t);
+		for (i = 0; i < c->nalts && !hit; i++)
+			hit = same_but_spaces(c->alts[i], token);
 		return hit;
 	case FC_KIND:
 		return regex_match((struct regex *)&c->fk->rx, token,

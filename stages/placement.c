@@ -71,12 +71,22 @@ cand_cmp(const void *a, const void *b)
 	return x->prior < y->prior ? -1 : x->prior > y->prior;
 }
 
+/* A candidate's arrays live in one block, v first. */
 static void
 cand_free(struct cand *c)
 {
 	free(c->v);
-	free(c->blank);
-	free(c->col_of);
+}
+
+static void
+cand_alloc(struct cand *c, int ncols, int nv)
+{
+	char *p = xmalloc(sizeof(long long) * (size_t)ncols +
+	    sizeof(int) * (size_t)(nv + 1) + (size_t)ncols + 1);
+
+	c->v = (long long *)p;
+	c->col_of = (int *)(p + sizeof(long long) * (size_t)ncols);
+	c->blank = (unsigned char *)(c->col_of + nv + 1);
 }
 
 void
@@ -213,12 +223,15 @@ record(struct enumctx *e, int viol)
 		t->n = -1;		/* too long to be worth keeping */
 		return;
 	}
-	t->v = xreallocarray(t->v, ((size_t)t->n + 1) * nc, sizeof(*t->v));
-	t->blank = xreallocarray(t->blank, ((size_t)t->n + 1) * nc, 1);
-	t->slot = xreallocarray(t->slot, ((size_t)t->n + 1) * (size_t)(nv + 1),
-	    sizeof(int));
-	t->viol = xreallocarray(t->viol, (size_t)t->n + 1, sizeof(int));
-	t->phase = xreallocarray(t->phase, (size_t)t->n + 1, 1);
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 8;
+		t->v = xreallocarray(t->v, (size_t)t->cap * nc, sizeof(*t->v));
+		t->blank = xreallocarray(t->blank, (size_t)t->cap * nc, 1);
+		t->slot = xreallocarray(t->slot, (size_t)t->cap *
+		    (size_t)(nv + 1), sizeof(int));
+		t->viol = xreallocarray(t->viol, (size_t)t->cap, sizeof(int));
+		t->phase = xreallocarray(t->phase, (size_t)t->cap, 1);
+	}
 	memcpy(t->v + (size_t)t->n * nc, e->v, sizeof(*t->v) * nc);
 	memcpy(t->blank + (size_t)t->n * nc, e->blank, nc);
 	memcpy(t->slot + (size_t)t->n * (size_t)(nv + 1), e->slot,
@@ -238,6 +251,8 @@ keep(struct enumctx *e, int viol)
 	record(e, viol);
 	c.viol = viol;
 	c.prior = prior_of(e, nv);
+	if (rc->c == NULL)
+		rc->c = xmalloc(sizeof(*rc->c) * MAX_KEEP);
 	if (rc->n == MAX_KEEP) {
 		worst = 0;
 		for (i = 1; i < rc->n; i++)
@@ -245,16 +260,16 @@ keep(struct enumctx *e, int viol)
 				worst = i;
 		if (cand_cmp(&c, &rc->c[worst]) >= 0)
 			return;
-		cand_free(&rc->c[worst]);
+		/* The worst's arrays take the new one's values. */
+		c.v = rc->c[worst].v;
+		c.col_of = rc->c[worst].col_of;
+		c.blank = rc->c[worst].blank;
 		rc->c[worst] = rc->c[--rc->n];
-	}
-	c.v = xmalloc(sizeof(long long) * (size_t)e->ncols);
-	c.blank = xmalloc((size_t)e->ncols);
-	c.col_of = xmalloc(sizeof(int) * (size_t)(nv + 1));
+	} else
+		cand_alloc(&c, e->ncols, nv);
 	memcpy(c.v, e->v, sizeof(long long) * (size_t)e->ncols);
 	memcpy(c.blank, e->blank, (size_t)e->ncols);
 	memcpy(c.col_of, e->slot, sizeof(int) * (size_t)nv);
-	rc->c = xreallocarray(rc->c, (size_t)rc->n + 1, sizeof(*rc->c));
 	rc->c[rc->n++] = c;
 }
 

@@ -24,7 +24,7 @@ struct cand {
 };
 
 struct rowcands {
-	struct cand	*c;
+	struct cand	*c;		/* room for MAX_KEEP */
 	int		 n;
 	int		 dropped;	/* a value had to be left out */
 };
@@ -35,7 +35,7 @@ struct rowcands {
  * -1 when there was too much to keep.
  */
 struct ptrace {
-	int		 n;
+	int		 n, cap;
 	long long	*v;
 	unsigned char	*blank;
 	int		*slot;

@@ -396,7 +396,7 @@ regex_compile_dupnames(struct regex *rx, const char *pattern, struct buf *err)
 
 /*
  * JIT compiling a pattern costs as much as interpreting it over a few
- * kilobytes of text, and a stage holds 60 to 170 patterns of which a
+ * kilobytes of text, and a stage holds 50 to 170 patterns of which a
  * small document uses few: compiling them all was most of a stage's
  * start-up.  So a pattern is interpreted until it has been run over this
  * much text (each call counting for some, whatever its length), then

@@ -92,6 +92,20 @@ caption_read(struct textrules *tr, struct caption *cap, const char *s,
 	return found;
 }
 
+/* Whether a line holds a sentence's punctuation: ， 。 or ；. */
+static int
+is_sentence(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+
+	for (; p + 2 < end; p++)
+		if ((p[0] == 0xef && p[1] == 0xbc &&
+		    (p[2] == 0x8c || p[2] == 0x9b)) ||
+		    (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x82))
+			return 1;
+	return 0;
+}
+
 enum linekind
 caption_classify(struct textrules *tr, const char *s, size_t n)
 {
@@ -102,13 +116,18 @@ caption_classify(struct textrules *tr, const char *s, size_t n)
 		return LINE_FURNITURE;
 	if (patlist_match(&tr->note, s, n) != -1)
 		return LINE_NOTE;
-	/* A line holding amounts is a row, never a caption. */
+	/*
+	 * A line holding amounts is a row, a line of sentences prose:
+	 * neither is a caption (and prose lines are the long ones to read).
+	 */
 	if (line_has_amount(s, n))
 		return LINE_TEXT;
-	memset(&probe, 0, sizeof(probe));
-	if (caption_read(tr, &probe, s, n))
-		kind = LINE_CAPTION;
-	caption_free(&probe);
+	if (!is_sentence(s, n)) {
+		memset(&probe, 0, sizeof(probe));
+		if (caption_read(tr, &probe, s, n))
+			kind = LINE_CAPTION;
+		caption_free(&probe);
+	}
 	if (kind == LINE_TEXT && patlist_match(&tr->section, s, n) != -1)
 		kind = LINE_SECTION;
 	return kind;

@@ -193,6 +193,23 @@ add_line(struct rule_section *sec, char *line, const char *file,
 	}
 }
 
+/*
+ * A section header names its kind in lower-case ASCII, perhaps followed
+ * by a name of its own: [unit], [join-digits], [family 部门收支预算表].
+ * Anything else in brackets is a pattern that would silently have opened
+ * a section and lost the patterns after it.
+ */
+static int
+section_name(const char *s)
+{
+	if (!(*s >= 'a' && *s <= 'z'))
+		return 0;
+	while ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+	    *s == '-')
+		s++;
+	return *s == '\0' || *s == ' ';
+}
+
 static int
 parse_file(struct rules *r, const char *name, char *text, struct buf *err)
 {
@@ -216,6 +233,13 @@ parse_file(struct rules *r, const char *name, char *text, struct buf *err)
 				return -1;
 			}
 			*close = '\0';
+			if (!section_name(trim(s + 1))) {
+				buf_printf(err, "%s/%s:%d: [%s] is no section "
+				    "header (a name, as [unit] or [family X]); "
+				    "a pattern must not begin with '['",
+				    r->dir, name, lineno, trim(s + 1));
+				return -1;
+			}
 			sec = new_section(r, trim(s + 1), name, lineno);
 			/* Keep the index, not the pointer: it moves. */
 			continue;

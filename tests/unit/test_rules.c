@@ -70,9 +70,16 @@ sections_keys_and_lines(void)
 	    "c.rules:1: line outside any [section]") != NULL,
 	    "a line outside a section is an error, with file and line");
 	rules_free(&r);
+	remove_file(dir, "c.rules");
+	buf_clear(&err);
+	write_file(dir, "d.rules", "[not-title]\n^附件\n[，。；]\n");
+	ok(rules_load(&r, dir, &err) == -1 && strstr(buf_str(&err),
+	    "d.rules:3: [，。；] is no section header") != NULL,
+	    "a pattern in brackets is an error, not a section");
+	rules_free(&r);
 	remove_file(dir, "a.rules");
 	remove_file(dir, "b.rules");
-	remove_file(dir, "c.rules");
+	remove_file(dir, "d.rules");
 	rmdir(dir);
 	buf_free(&err);
 }

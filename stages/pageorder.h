@@ -20,6 +20,7 @@ struct pageline {
 	char		*raw;		/* the record, as read */
 	size_t		 len;
 	char		*text;		/* its text */
+	long		 gap, page;	/* blank lines before it; its page */
 	enum linekind	 kind;
 	int		 data;		/* line_is_data */
 	int		 anchor;	/* holds a code or a title */

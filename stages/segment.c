@@ -70,15 +70,15 @@ struct seg {
 	struct buf	 rec;
 	struct geomseg	 geom;		/* pages with spans: see geomseg.c */
 	struct pageline	*page;		/* a dump's page, held to be reordered */
-	int		 npage;
+	int		 npage, cappage;
 	struct buf	 loose;		/* the last prose line, held back: the
 					   next line may make it a title */
 	char		*loose_title;
 	char		*running[2];	/* the last page's first and last line */
 };
 
-static void process_line(struct seg *, const struct rec *, const char *,
-    size_t, enum linekind);
+static void process_line(struct seg *, const char *text, long gap,
+    long page, const char *raw, size_t len, enum linekind);
 static void add_head_line(struct table *, const char *);
 
 static void
@@ -294,7 +294,8 @@ replay(struct seg *s, struct buf *lines, int with_kinds)
 			rec = p + 2;
 		}
 		rec_parse(&r, rec, (size_t)(nl - rec));
-		process_line(s, &r, rec, (size_t)(nl - rec), kind);
+		process_line(s, rec_field(&r, 4), rec_long(&r, 3),
+		    rec_long(&r, 1), rec, (size_t)(nl - rec), kind);
 	}
 	rec_free(&r);
 	buf_free(&copy);
@@ -488,10 +489,9 @@ place_line(struct seg *s, enum linekind kind, const char *text, long gap,
  * again.
  */
 static void
-process_line(struct seg *s, const struct rec *r, const char *raw, size_t len,
-    enum linekind kind)
+process_line(struct seg *s, const char *text, long gap, long page,
+    const char *raw, size_t len, enum linekind kind)
 {
-	const char *text = rec_field(r, 4);
 	size_t n = strlen(text);
 
 	if (kind == LINE_FURNITURE)
@@ -527,7 +527,7 @@ process_line(struct seg *s, const struct rec *r, const char *raw, size_t len,
 		resolve_held(s, text, n, 1);
 		release_after(s);
 	}
-	place_line(s, kind, text, rec_long(r, 3), rec_long(r, 1), raw, len);
+	place_line(s, kind, text, gap, page, raw, len);
 }
 
 /*
@@ -582,7 +582,6 @@ drop_running_lines(struct seg *s)
 static void
 flush_page(struct seg *s)
 {
-	struct rec r;
 	int *order, i;
 
 	if (s->npage == 0)
@@ -592,14 +591,12 @@ flush_page(struct seg *s)
 		pageorder_classify(&s->tr, &s->page[i]);
 	drop_running_lines(s);
 	pageorder_restore(s->page, s->npage, order);
-	rec_init(&r);
 	for (i = 0; i < s->npage; i++) {
 		struct pageline *l = &s->page[order[i]];
 
-		rec_parse(&r, l->raw, l->len);
-		process_line(s, &r, l->raw, l->len, l->kind);
+		process_line(s, l->text, l->gap, l->page, l->raw, l->len,
+		    l->kind);
 	}
-	rec_free(&r);
 	for (i = 0; i < s->npage; i++) {
 		free(s->page[i].raw);
 		free(s->page[i].text);
@@ -614,13 +611,18 @@ hold_page_line(struct seg *s, const struct rec *r, const char *raw,
 {
 	struct pageline *l;
 
-	s->page = xreallocarray(s->page, (size_t)s->npage + 1,
-	    sizeof(*s->page));
+	if (s->npage == s->cappage) {
+		s->cappage = s->cappage ? s->cappage * 2 : 64;
+		s->page = xreallocarray(s->page, (size_t)s->cappage,
+		    sizeof(*s->page));
+	}
 	l = &s->page[s->npage++];
 	memset(l, 0, sizeof(*l));
 	l->raw = xstrndup(raw, len);
 	l->len = len;
 	l->text = xstrdup(rec_field(r, 4));
+	l->gap = rec_long(r, 3);
+	l->page = rec_long(r, 1);
 }
 
 static void
@@ -680,7 +682,8 @@ run_input(struct seg *s, const char *path)
 		}
 		flush_page(s);
 		if (rec_is(&r, "line") && r.nf >= 5)
-			process_line(s, &r, line, len, caption_classify(&s->tr,
+			process_line(s, r.f[4], rec_long(&r, 3), rec_long(&r, 1),
+			    line, len, caption_classify(&s->tr,
 			    r.f[4], strlen(r.f[4])));
 		else if (rec_is(&r, "page") && r.nf >= 4 &&
 		    strcmp(r.f[2], "-") != 0)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "geomcols.h"
+#include "utf8.h"
 
 /* A text column: an x range. */
 #define xcomp ival
@@ -24,10 +25,25 @@ struct colctx {
 	int			 nlines;
 };
 
+enum xkind {
+	XK_OTHER,		/* a dash, a mark */
+	XK_NUMBER,
+	XK_WORD
+};
+
 struct xspan {
 	double	 lo, hi;
 	int	 line;
 	int	 out;		/* reaches over two spans of another line */
+	enum xkind kind;
+};
+
+/* The other lines' words in one x range, while looking for bridges. */
+struct bcomp {
+	double	 lo, hi;
+	int	 line;		/* the line of its first word */
+	int	 last;		/* its lowest line */
+	int	 solid;		/* a number, or words on two lines */
 };
 
 static int
@@ -157,6 +173,116 @@ drop_spanning(struct xspan *xs, int n, const struct xcomp *comps, int ncomps)
 	return dropped;
 }
 
+/* Comps are sorted by lo: the first whose hi passes x, by bisection. */
+static int
+first_reaching(const struct bcomp *c, int n, double x)
+{
+	int lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (c[mid].hi <= x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The columns of every line's kept words but one line's. */
+static int
+other_lines_columns(const struct xspan *xs, int n, int line, struct bcomp *c)
+{
+	int i, nc = 0;
+
+	for (i = 0; i < n; i++) {
+		if (xs[i].out || xs[i].line == line)
+			continue;
+		if (nc == 0 || xs[i].lo >= c[nc - 1].hi) {
+			c[nc].lo = xs[i].lo;
+			c[nc].hi = xs[i].hi;
+			c[nc].line = c[nc].last = xs[i].line;
+			c[nc++].solid = xs[i].kind == XK_NUMBER;
+			continue;
+		}
+		c[nc - 1].hi = fmax(c[nc - 1].hi, xs[i].hi);
+		if (xs[i].line > c[nc - 1].last)
+			c[nc - 1].last = xs[i].line;
+		if (xs[i].kind == XK_NUMBER || (xs[i].kind == XK_WORD &&
+		    xs[i].line != c[nc - 1].line))
+			c[nc - 1].solid = 1;
+	}
+	return nc;
+}
+
+/*
+ * Leave out the spans that bridge two columns of the other lines' words:
+ * a group heading over the gap between its two columns (人员经费 over
+ * 工资福利支出 and 对个人和家庭的补助) overlaps the words of both, and
+ * joins them, without any one line printing words on both sides of the
+ * gap under it, which drop_spanning needs.  A column counts when it
+ * holds a number or words on two lines (a dash set apart from a
+ * column's numbers is no column to split for), and some of them below
+ * the span: a heading stands over its columns, while a long label
+ * reaching under the header's words above it bridges nothing.  Returns
+ * how many were newly left out.
+ */
+static int
+drop_bridging(struct xspan *xs, int n, int nlines)
+{
+	struct bcomp *c;
+	char *live;
+	int line, i, k, nc, hits, dropped = 0;
+
+	c = xmalloc(sizeof(*c) * ((size_t)n + 1));
+	live = xcalloc((size_t)nlines + 1, 1);
+	for (i = 0; i < n; i++)
+		if (!xs[i].out)
+			live[xs[i].line] = 1;
+	for (line = 0; line < nlines; line++) {
+		if (!live[line])
+			continue;
+		nc = other_lines_columns(xs, n, line, c);
+		for (i = 0; i < n; i++) {
+			if (xs[i].out || xs[i].line != line)
+				continue;
+			hits = 0;
+			for (k = first_reaching(c, nc, xs[i].lo);
+			    k < nc && c[k].lo < xs[i].hi; k++)
+				if (c[k].solid && c[k].last > line &&
+				    fmin(xs[i].hi, c[k].hi) -
+				    fmax(xs[i].lo, c[k].lo) > 0.5)
+					hits++;
+			if (hits >= 2) {
+				xs[i].out = 1;
+				dropped++;
+			}
+		}
+	}
+	free(live);
+	free(c);
+	return dropped;
+}
+
+/* A number, words (a letter, a Han character), or neither. */
+static enum xkind
+span_kind(const struct tspan *s)
+{
+	const char *p = s->text;
+	size_t n = strlen(p), k = 0;
+	int32_t ch;
+
+	if (span_is_number(s))
+		return XK_NUMBER;
+	while (k < n) {
+		k += utf8_decode(p + k, n - k, &ch);
+		if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+		    uc_is_cjk(ch))
+			return XK_WORD;
+	}
+	return XK_OTHER;
+}
+
 /*
  * A column whose words are one line's on each page, none of them on a
  * line with a number, is a group's heading standing over the gap
@@ -241,12 +367,14 @@ gcols_find(const struct tspan *v, const struct gline *lines, int nlines,
 			xs[n].lo = s->x0;
 			xs[n].hi = s->x1;
 			xs[n].line = i;
+			xs[n].kind = span_kind(s);
 			xs[n++].out = 0;
 		}
 	qsort(xs, (size_t)n, sizeof(*xs), cmp_xspan);
 	for (round = 0; round < 4; round++) {
 		component_pass(xs, n, &comps, &ncomps);
-		if (drop_spanning(xs, n, comps, ncomps) == 0)
+		if (drop_spanning(xs, n, comps, ncomps) +
+		    drop_bridging(xs, n, nlines) == 0)
 			break;
 	}
 	component_pass(xs, n, &comps, &ncomps);

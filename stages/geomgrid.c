@@ -114,6 +114,29 @@ cell_is_code(const struct glayout *lay, const struct lcell *cl)
 	return strlen(t) >= 3 && num_is_int_code(t, strlen(t));
 }
 
+/*
+ * The first row whose every span table-segment put in the body: for a
+ * table printed empty (its header, then 合计 alone), where no amount
+ * tells where the header ends.
+ */
+static int
+first_row_of_body(const struct glayout *lay)
+{
+	int r, i, k, head;
+
+	for (r = 0; r < lay->nrows; r++) {
+		head = lay->rows[r].nlines == 0;
+		for (i = lay->rows[r].first; i < lay->rows[r].first +
+		    lay->rows[r].nlines; i++)
+			for (k = 0; k < lay->lines[i].n; k++)
+				if (lay->v[lay->lines[i].spans[k]].part != 2)
+					head = 1;
+		if (!head)
+			return r;
+	}
+	return lay->nrows;
+}
+
 /* The first row holding an amount, or a code before a label. */
 static int
 first_body_row(const struct glayout *lay)
@@ -136,7 +159,7 @@ first_body_row(const struct glayout *lay)
 				code = cell_is_code(lay, &lay->cells[id]);
 		}
 	}
-	return lay->nrows;
+	return first_row_of_body(lay);
 }
 
 /* ---------------------------------------------------------- stitching */

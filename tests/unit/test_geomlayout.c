@@ -396,6 +396,39 @@ continued_table_drops_repeated_header(void)
 	grid_free(&g);
 }
 
+/*
+ * A table printed empty: its header, then 合计 alone (a 国有资本经营预算
+ * table of a department with none).  No amount says where the header
+ * ends; table-segment's word that 合计 is the body does.
+ */
+static void
+empty_table_header_ends_where_body_begins(void)
+{
+	struct fixture f = { 0 };
+	struct tinput in;
+	struct grid g;
+	int i;
+
+	span(&f, 1, 10, 5, 50, 15, "项目");
+	span(&f, 1, 110, 5, 150, 15, "本年支出");
+	span(&f, 1, 90, 25, 120, 35, "合计");
+	span(&f, 1, 140, 25, 170, 35, "基本支出");
+	span(&f, 1, 10, 45, 30, 55, "栏次");
+	span(&f, 1, 100, 45, 105, 55, "1");
+	span(&f, 1, 150, 45, 155, 55, "2");
+	for (i = 0; i < f.ns; i++)
+		f.s[i].part = 1;
+	span(&f, 1, 10, 65, 30, 75, "合计");
+	memset(&in, 0, sizeof(in));
+	in.spans = f.s;
+	in.nspans = f.ns;
+	grid_init(&g);
+	geomgrid_build(&g, NULL, &in);
+	ok(g.header_rows > 0 && g.nrows == 1,
+	    "the header above, 合计 the one body row");
+	grid_free(&g);
+}
+
 int
 main(void)
 {
@@ -408,5 +441,6 @@ main(void)
 	centred_label_spans_its_rows();
 	wrapped_number_in_ruled_row();
 	continued_table_drops_repeated_header();
+	empty_table_header_ends_where_body_begins();
 	return tap_done();
 }

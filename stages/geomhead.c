@@ -219,6 +219,30 @@ body_extents(struct head *hd)
 		}
 }
 
+/*
+ * Words all of one width (行次 31 to 55) sit flush left and flush right
+ * at once.  The heading standing over the column alone is centred in
+ * the cell: right of the words, they are set left; left of them, right.
+ */
+static int
+heading_side(const struct head *hd, int c)
+{
+	double mid = (hd->bx0[c] + hd->bx1[c]) / 2;
+	int i;
+
+	for (i = 0; i < hd->nb; i++) {
+		const struct hblock *b = &hd->b[i];
+
+		if (b->oc0 != c || b->oc1 != c)
+			continue;
+		if (b->cx > mid + 1.0)
+			return -1;
+		if (b->cx < mid - 1.0)
+			return 1;
+	}
+	return 0;
+}
+
 /* How the body's words sit in column c: -1 left, 1 right, 0 neither. */
 static int
 alignment(const struct head *hd, int c)
@@ -242,7 +266,9 @@ alignment(const struct head *hd, int c)
 			}
 	if (n < 2)
 		return 0;
-	if (right * 10 >= n * 7 && right >= left)
+	if (right * 10 >= n * 7 && left * 10 >= n * 7)
+		return heading_side(hd, c);
+	if (right * 10 >= n * 7)
 		return 1;
 	return left * 10 >= n * 7 ? -1 : 0;
 }

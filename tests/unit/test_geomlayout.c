@@ -429,6 +429,50 @@ empty_table_header_ends_where_body_begins(void)
 	grid_free(&g);
 }
 
+/*
+ * An unruled header over a 行次 column whose numbers are all two digits
+ * wide (final-03's 收入支出决算总表): flush left and flush right at
+ * once, the numbers are set left, as the heading centred right of them
+ * shows, so the label column ends before them and 栏次, centred on the
+ * labels, stays over the label column alone.
+ */
+static void
+numbering_under_label_column_alone(void)
+{
+	struct fixture f = { 0 };
+	struct tinput in;
+	struct grid g;
+	int i;
+
+	span(&f, 1, 546.8, 124.4, 565.8, 136.3, "项目");
+	span(&f, 1, 693.2, 124.4, 712.2, 136.3, "行次");
+	span(&f, 1, 740.8, 124.4, 759.8, 136.3, "金额");
+	span(&f, 1, 546.8, 139.4, 565.8, 151.3, "栏次");
+	span(&f, 1, 747.5, 139.4, 753.2, 151.3, "2");
+	for (i = 0; i < f.ns; i++)
+		f.s[i].part = 1;
+	span(&f, 1, 429.6, 155.1, 524.5, 167.1, "一、一般公共服务支出");
+	span(&f, 1, 688.6, 155.1, 700.0, 167.1, "31");
+	span(&f, 1, 755.0, 155.1, 781.0, 167.1, "10.14");
+	span(&f, 1, 429.6, 170.1, 486.5, 182.1, "二、外交支出");
+	span(&f, 1, 688.6, 170.1, 700.0, 182.1, "32");
+	span(&f, 1, 750.0, 170.1, 781.0, 182.1, "38.00");
+	span(&f, 1, 429.6, 185.1, 562.0, 197.1, "十八、自然资源海洋气象等支出");
+	span(&f, 1, 688.6, 185.1, 700.0, 197.1, "48");
+	span(&f, 1, 745.0, 185.1, 781.0, 197.1, "2729.88");
+	memset(&in, 0, sizeof(in));
+	in.spans = f.s;
+	in.nspans = f.ns;
+	grid_init(&g);
+	geomgrid_build(&g, NULL, &in);
+	is_int(g.ncols, 3, "label, 行次 and 金额 columns");
+	if (g.ncols == 3) {
+		is_str(g.cols[0].path, "项目/栏次", "栏次 under 项目");
+		is_str(g.cols[1].path, "行次", "行次 without 栏次");
+	}
+	grid_free(&g);
+}
+
 int
 main(void)
 {
@@ -442,5 +486,6 @@ main(void)
 	wrapped_number_in_ruled_row();
 	continued_table_drops_repeated_header();
 	empty_table_header_ends_where_body_begins();
+	numbering_under_label_column_alone();
 	return tap_done();
 }

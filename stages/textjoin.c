@@ -444,6 +444,27 @@ tj_ends_sentence(const char *s, size_t n)
 }
 
 /*
+ * "绩效监控完成率 100%": a short line of words and a number after them, no
+ * sentence in it, is a form's row, not the rest of a paragraph.
+ */
+static int
+label_and_value(const char *s, size_t n)
+{
+	struct num v;
+	size_t end = n, start;
+
+	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+		end--;
+	for (start = end; start > 0 && s[start - 1] != ' ' &&
+	    s[start - 1] != '\t'; start--)
+		;
+	return start > 0 && end > start && tj_width(s, n) < 30 &&
+	    !contains(s, n, "\xef\xbc\x8c") &&
+	    !contains(s, n, "\xe3\x80\x82") &&
+	    num_parse(s + start, end - start, &v);
+}
+
+/*
  * A prose paragraph wrapped at the page width: the line is long, has no
  * more than a stray space (a table row has many), and does not end its
  * sentence; the next line does not start an item or a heading.
@@ -465,8 +486,9 @@ tj_joins_prose(struct textrules *tr, const char *a, size_t na, int width_a,
 	if (tj_number_tokens(a, na) > 1 || memchr(a, '\t', na) ||
 	    memchr(b, '\t', nb))
 		return 0;
-	if (tj_number_tokens(b, nb) == tj_spaces(b, nb) + 1)
-		return 0;		/* b is a row of numbers */
+	if (tj_number_tokens(b, nb) == tj_spaces(b, nb) + 1 ||
+	    label_and_value(b, nb))
+		return 0;		/* b is a row: numbers, or a label's */
 	if (textrules_starts_block(tr, b, nb) ||
 	    patlist_match(&tr->section, b, nb) != -1 ||
 	    patlist_match(&tr->furniture, b, nb) != -1)

@@ -93,6 +93,11 @@ a_title_or_a_page_number_ends_its_line(void)
 	    "a title line is not a wrapped sentence");
 	ok(!prose("南屏市东湖区交通运输局2024年部门预算说明书第二部分的内容",
 	    "第 14 页，共 21 页"), "a page number does not continue a line");
+	ok(!prose("部门目标编制完成率=已完成绩效目标编制项目数量/部门应编制绩效目标项目总数*100%",
+	    "绩效监控完成率 100%"), "a label and its value are a row of their own");
+	ok(prose("济源产城融合示范区医疗保障局部门2022年“三公”经费预",
+	    "算为 20.30 万元。2022年“三公”经费支出预算数比 2021"),
+	    "a sentence ending in a number still continues its paragraph");
 }
 
 static void

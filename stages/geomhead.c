@@ -221,26 +221,27 @@ body_extents(struct head *hd)
 
 /*
  * Words all of one width (行次 31 to 55) sit flush left and flush right
- * at once.  The heading standing over the column alone is centred in
- * the cell: right of the words, they are set left; left of them, right.
+ * at once.  The heading standing over them, the lowest if several, is
+ * centred in the cell: right of the words, they are set left; left of
+ * them, right.
  */
 static int
 heading_side(const struct head *hd, int c)
 {
+	const struct hblock *low = NULL;
 	double mid = (hd->bx0[c] + hd->bx1[c]) / 2;
 	int i;
 
 	for (i = 0; i < hd->nb; i++) {
 		const struct hblock *b = &hd->b[i];
 
-		if (b->oc0 != c || b->oc1 != c)
-			continue;
-		if (b->cx > mid + 1.0)
-			return -1;
-		if (b->cx < mid - 1.0)
-			return 1;
+		if (b->oc0 == c && b->oc1 == c && b->x0 < hd->bx1[c] &&
+		    b->x1 > hd->bx0[c] && (low == NULL || b->y1 > low->y1))
+			low = b;
 	}
-	return 0;
+	if (low == NULL || fabs(low->cx - mid) <= 1.0)
+		return 0;
+	return low->cx > mid ? -1 : 1;
 }
 
 /* How the body's words sit in column c: -1 left, 1 right, 0 neither. */

@@ -46,6 +46,7 @@ struct head {
 	struct hblock	*b;
 	int		 nb;
 	double		*bx0, *bx1;	/* each column's body text extent */
+	int		*empty;		/* no body words in the column */
 	double		*edge;		/* each column's left edge, ncols + 1 */
 	double		 bound[MAX_HEAD_ROWS + 1];
 	int		 nrows;
@@ -210,13 +211,47 @@ body_extents(struct head *hd)
 				hd->bx0[c] = fmin(hd->bx0[c], s->x0);
 				hd->bx1[c] = fmax(hd->bx1[c], s->x1);
 			}
+	hd->empty = xcalloc((size_t)lay->ncols + 1, sizeof(int));
 	for (c = 0; c < lay->ncols; c++)
 		if (hd->bx0[c] > hd->bx1[c]) {
 			double w = lay->xb[c + 1] - lay->xb[c];
 
 			hd->bx0[c] = lay->xb[c] + 0.3 * w;
 			hd->bx1[c] = lay->xb[c + 1] - 0.3 * w;
+			hd->empty[c] = 1;
 		}
+}
+
+/*
+ * A column no body row fills is as wide as the words of its lowest
+ * heading, as far as they tell: a heading wrapped to fit its narrow
+ * cell, or the numbering row's figure centred in it.  Better than a
+ * share of the gap between its neighbours' words.
+ */
+static void
+empty_extents(struct head *hd)
+{
+	const struct glayout *lay = hd->lay;
+	const struct hblock *low;
+	int c, i;
+
+	for (c = 0; c < lay->ncols; c++) {
+		if (!hd->empty[c])
+			continue;
+		low = NULL;
+		for (i = 0; i < hd->nb; i++) {
+			const struct hblock *b = &hd->b[i];
+
+			if (glayout_column_of(lay, b->cx) == c && (low ==
+			    NULL || b->r1 > low->r1 || (b->r1 == low->r1 &&
+			    b->y1 > low->y1)))
+				low = b;
+		}
+		if (low == NULL)
+			continue;
+		hd->bx0[c] = low->x0;
+		hd->bx1[c] = low->x1;
+	}
 }
 
 /*
@@ -288,6 +323,36 @@ leaf_centre(const struct head *hd, int c)
 }
 
 /*
+ * An empty column's heading is centred in its cell: where one of the
+ * cell's edges is known, the other lies as far on the far side (年初结转
+ * 和结余, empty, between the labels and a column of right-set numbers:
+ * the labels' cell ends where the numbers' cell, less the empty one,
+ * begins).  Right to left, then left to right, so that a known edge
+ * carries over one empty column to the next.
+ */
+static void
+empty_edges(struct head *hd, int *sure)
+{
+	int c, n = hd->lay->ncols;
+	double hc;
+
+	for (c = n - 1; c > 0; c--)
+		if (hd->empty[c] && sure[c + 1] && !sure[c] &&
+		    (hc = leaf_centre(hd, c)) > 0) {
+			hd->edge[c] = fmin(fmax(2 * hc - hd->edge[c + 1],
+			    hd->bx1[c - 1]), hd->bx0[c]);
+			sure[c] = 1;
+		}
+	for (c = 0; c + 1 < n; c++)
+		if (hd->empty[c] && sure[c] && !sure[c + 1] &&
+		    (hc = leaf_centre(hd, c)) > 0) {
+			hd->edge[c + 1] = fmin(fmax(2 * hc - hd->edge[c],
+			    hd->bx1[c]), hd->bx0[c + 1]);
+			sure[c + 1] = 1;
+		}
+}
+
+/*
  * Where the invisible cells' edges are.  Numbers set right end near
  * their cell's right edge, labels set left start near its left edge; a
  * heading centred over a column whose other edge is known places the
@@ -300,15 +365,18 @@ cell_edges(struct head *hd)
 {
 	const struct glayout *lay = hd->lay;
 	double pad = 2.5, hc, e;
-	int c, n = lay->ncols, *al;
+	int c, n = lay->ncols, *al, *sure;
 
 	al = xmalloc(sizeof(int) * ((size_t)n + 1));
+	sure = xcalloc((size_t)n + 2, sizeof(int));
 	hd->edge = xmalloc(sizeof(double) * ((size_t)n + 2));
 	for (c = 0; c < n; c++)
 		al[c] = alignment(hd, c);
 	hd->edge[0] = hd->bx0[0] - pad;
 	hd->edge[n] = hd->bx1[n - 1] + pad;
+	sure[0] = sure[n] = 1;
 	for (c = 0; c + 1 < n; c++) {
+		sure[c + 1] = 1;
 		if (al[c] == 1 && al[c + 1] == -1)
 			e = (hd->bx1[c] + hd->bx0[c + 1]) / 2;
 		else if (al[c] == 1)
@@ -317,10 +385,14 @@ cell_edges(struct head *hd)
 			e = hd->bx0[c + 1] - pad;
 		else if (al[c + 1] == 1 && (hc = leaf_centre(hd, c + 1)) > 0)
 			e = 2 * hc - (hd->bx1[c + 1] + pad);
-		else
+		else {
 			e = (hd->bx1[c] + hd->bx0[c + 1]) / 2;
+			sure[c + 1] = 0;
+		}
 		hd->edge[c + 1] = fmin(fmax(e, hd->bx1[c]), hd->bx0[c + 1]);
 	}
+	empty_edges(hd, sure);
+	free(sure);
 	free(al);
 }
 
@@ -686,6 +758,7 @@ place_columns(struct head *hd)
 {
 	int r, i;
 
+	empty_extents(hd);
 	for (i = 0; i < hd->nb; i++)
 		own_columns(hd, &hd->b[i]);
 	cell_edges(hd);
@@ -825,6 +898,7 @@ geomhead_rebuild(struct glayout *lay, int hb)
 	free(hd.b);
 	free(hd.bx0);
 	free(hd.bx1);
+	free(hd.empty);
 	free(hd.edge);
 	return hb;
 }

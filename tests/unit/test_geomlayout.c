@@ -476,6 +476,66 @@ numbering_under_label_column_alone(void)
 	grid_free(&g);
 }
 
+/*
+ * 栏次 centred under 项目 over the code and name columns (final-03's
+ * 公开07表), the column right of the names empty: the empty column's
+ * heading is centred in its cell, and the cell of right-set numbers
+ * beyond it starts where their heading says, so the names' cell ends
+ * at the empty cell's start, not halfway to a guess at its words.
+ */
+static void
+edge_carried_over_an_empty_column(void)
+{
+	static const struct { double x0, y0, x1; const char *t; } h[] = {
+		{ 188.27, 110.11, 207.26, "项目" },
+		{ 342.33, 108.61, 361.32, "年初" },
+		{ 342.33, 121.36, 361.32, "结转" },
+		{ 371.03, 121.36, 399.51, "本年收" },
+		{ 60.94, 131.11, 108.40, "功能分类科" },
+		{ 342.33, 134.11, 361.32, "和结" },
+		{ 380.52, 134.11, 390.01, "入" },
+		{ 206.85, 137.11, 244.82, "科目名称" },
+		{ 70.43, 143.86, 98.91, "目编码" },
+		{ 347.07, 146.86, 356.57, "余" },
+		{ 188.27, 161.86, 207.26, "栏次" },
+		{ 348.97, 161.86, 354.67, "1" },
+		{ 382.42, 161.86, 388.11, "2" },
+	}, b[] = {
+		{ 59.44, 177.61, 78.42, "合计" },
+		{ 377.38, 177.61, 402.99, "10.14" },
+		{ 59.44, 193.36, 76.51, "229" },
+		{ 115.56, 193.36, 153.53, "其他支出" },
+		{ 377.38, 193.36, 402.99, "10.14" },
+		{ 59.44, 208.36, 87.90, "22960" },
+		{ 115.56, 208.36, 210.48, "彩票公益金安排的支出" },
+		{ 377.38, 208.36, 402.99, "10.14" },
+	};
+	struct fixture f = { 0 };
+	struct tinput in;
+	struct grid g;
+	size_t i;
+
+	for (i = 0; i < sizeof(h) / sizeof(h[0]); i++) {
+		span(&f, 1, h[i].x0, h[i].y0, h[i].x1, h[i].y0 + 12, h[i].t);
+		f.s[f.ns - 1].part = 1;
+	}
+	for (i = 0; i < sizeof(b) / sizeof(b[0]); i++)
+		span(&f, 1, b[i].x0, b[i].y0, b[i].x1, b[i].y0 + 12, b[i].t);
+	memset(&in, 0, sizeof(in));
+	in.spans = f.s;
+	in.nspans = f.ns;
+	grid_init(&g);
+	geomgrid_build(&g, NULL, &in);
+	is_int(g.ncols, 4, "code, name, empty and amount columns");
+	if (g.ncols == 4) {
+		is_str(g.cols[0].path, "项目/功能分类科目编码/栏次",
+		    "栏次 over the code column");
+		is_str(g.cols[1].path, "项目/科目名称/栏次",
+		    "and over the name column");
+	}
+	grid_free(&g);
+}
+
 int
 main(void)
 {
@@ -490,5 +550,6 @@ main(void)
 	continued_table_drops_repeated_header();
 	empty_table_header_ends_where_body_begins();
 	numbering_under_label_column_alone();
+	edge_carried_over_an_empty_column();
 	return tap_done();
 }

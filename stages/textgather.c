@@ -293,15 +293,19 @@ body_from_first_code(const struct tb *b, const struct tinput *in,
 
 	m->in = *in;
 	m->body = NULL;
-	if (!cells_a_line(in))
+	if (!cells_a_line(in)) {
+		own_body(m);
 		return;
+	}
 	for (k = 0; k < in->nhead && !is_code_of_layout(b, in->head[k].text) &&
 	    patlist_match(&b->tr->item, in->head[k].text,
 	    strlen(in->head[k].text)) == -1; k++)
 		;
 	for (i = k; i < in->nhead; i++)
-		if (holds_header_words(b, in->head[i].text))
+		if (holds_header_words(b, in->head[i].text)) {
+			own_body(m);
 			return;		/* a code printed in the header */
+		}
 	m->body = xmalloc(sizeof(*m->body) * ((size_t)(in->nhead - k +
 	    in->nbody) + 1));
 	for (i = k; i < in->nhead; i++)
@@ -311,4 +315,28 @@ body_from_first_code(const struct tb *b, const struct tinput *in,
 	m->in.nhead = k;
 	m->in.body = m->body;
 	m->in.nbody = in->nhead - k + in->nbody;
+}
+
+/* The body lines as a copy of the table's own, to leave lines out of. */
+void
+own_body(struct moved *m)
+{
+	size_t n = (size_t)m->in.nbody + 1;
+
+	if (m->body != NULL)
+		return;
+	m->body = xmalloc(sizeof(*m->body) * n);
+	if (m->in.nbody > 0)
+		memcpy(m->body, m->in.body, sizeof(*m->body) *
+		    (size_t)m->in.nbody);
+	m->in.body = m->body;
+}
+
+/* Leave body line i out: it was header, not a row. */
+void
+drop_body_line(struct moved *m, int i)
+{
+	memmove(m->body + i, m->body + i + 1, sizeof(*m->body) *
+	    (size_t)(m->in.nbody - i - 1));
+	m->in.nbody--;
 }

@@ -51,6 +51,26 @@ find_marker(const struct prelines *p, const char *marker)
 }
 
 /*
+ * A marker printed alone after the rows (a text box the page drew last)
+ * is still the marker of the numbering row under the header: its line
+ * leaves the body for the lines above the codes.
+ */
+void
+marker_after_rows(struct prelines *p, struct moved *m, const char *marker)
+{
+	int i;
+
+	if (find_marker(p, marker) >= 0)
+		return;
+	for (i = m->in.nbody - 1; i >= 0; i--)
+		if (strcmp(m->in.body[i].text, marker) == 0) {
+			p->text[p->n++] = m->in.body[i].text;
+			drop_body_line(m, i);
+			return;
+		}
+}
+
+/*
  * A 栏次 marker printed alone takes the lines of small numbers around it
  * that go on counting 1, 2, 3…, as many as there are amount columns.
  */

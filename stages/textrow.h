@@ -89,10 +89,14 @@ void	 assign_sides(struct tb *, const struct lrow *, int *side);
 void	 body_from_first_code(const struct tb *, const struct tinput *,
 	    struct moved *);
 void	 gather_rows(struct tb *, const struct tinput *);
+void	 own_body(struct moved *);
+void	 drop_body_line(struct moved *, int);
 int	 holds_header_words(const struct tb *, const char *);
 
 /* textheadrows.c: the 栏次 row, a numbering row, a first row's pieces. */
 void	 prelines_get(struct prelines *, const struct tinput *);
+void	 marker_after_rows(struct prelines *, struct moved *,
+	    const char *marker);
 int	 marker_row(struct tb *, const struct prelines *, const char *marker);
 void	 numbering_row(struct tb *, const struct prelines *);
 void	 merge_rows_above_codes(struct tb *);

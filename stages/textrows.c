@@ -312,6 +312,8 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	body_from_first_code(&b, in, &moved);
 	in = &moved.in;
 	prelines_get(&pre, in);
+	if (f->marker)
+		marker_after_rows(&pre, &moved, f->marker);
 	if (f->marker == NULL || !marker_row(&b, &pre, f->marker))
 		numbering_row(&b, &pre);
 	gather_rows(&b, in);

@@ -480,4 +480,15 @@ is "$(jq -c 'select(.type=="row") | .cells' "$TMP/x.jsonl" | tr '\n' ' ')" \
     '["Public safety",4008,"40%"] ["Parks and recreation",6012,"60%"] ' \
     "a cell a line: a table without a family has its rows again"
 
+# A 栏次 printed after the rows (a text box drawn last) still heads the
+# numbering row, whose numbers the header printed a line each.
+printf '%s\n\n' 一般公共预算财政拨款支出决算表 '公开 05 表' '单位：万元' 项目 科目编码 本年支出 科目名称 \
+    小计 基本支出 项目支出 1 2 3 合计 30.00 10.00 20.00 205 教育支出 30.00 10.00 20.00 栏次 > "$TMP/y.txt"
+text_pipeline "$TMP/y.txt" > "$TMP/y.jsonl"
+is "$(jq -c 'select(.type=="table") | .header_rows' "$TMP/y.jsonl")" "3" \
+    "a 栏次 after the rows makes the numbering row"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/y.jsonl" | tr '\n' ' ')" \
+    '["合计",null,30,10,20] ["205","教育支出",30,10,20] ' \
+    "and is no row of its own"
+
 done_testing

@@ -125,25 +125,19 @@ cmp_xb(const void *a, const void *b)
  * line in a ruled cell leave gaps that the cell's other lines cross.
  * Inside a ruled column the text must say so more clearly.
  */
-static int
-gap_supported(const struct glayout *lay, double x)
+static void
+gap_votes(const struct tspan *v, const struct gline *lines, int nlines,
+    double x, double lo, double hi, int *support, int *against)
 {
-	double lo = -1e18, hi = 1e18;
-	int i, k, left, right, cross, support = 0, against = 0, ruled = 0;
+	int i, k, left, right, cross;
 
-	for (k = 0; k < lay->vs.n; k++) {
-		if (lay->vs.v[k].pos < x && lay->vs.v[k].pos > lo)
-			lo = lay->vs.v[k].pos;
-		if (lay->vs.v[k].pos > x && lay->vs.v[k].pos < hi)
-			hi = lay->vs.v[k].pos;
-	}
-	ruled = lo > -1e18 && hi < 1e18;
-	for (i = 0; i < lay->nlines; i++) {
+	*support = *against = 0;
+	for (i = 0; i < nlines; i++) {
 		left = right = cross = 0;
-		for (k = 0; k < lay->lines[i].n; k++) {
-			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
+		for (k = 0; k < lines[i].n; k++) {
+			const struct tspan *s = &v[lines[i].spans[k]];
 
-			if (span_is_superscript(s, &lay->lines[i]))
+			if (span_is_superscript(s, &lines[i]))
 				continue;
 			if (s->x1 <= x && s->x0 >= lo)
 				left = 1;
@@ -152,9 +146,37 @@ gap_supported(const struct glayout *lay, double x)
 			else if (s->x0 < x - 1 && s->x1 > x + 1)
 				cross = 1;
 		}
-		support += left && right;
-		against += cross;
+		*support += left && right;
+		*against += cross;
 	}
+}
+
+/* The vertical separators nearest x on either side: is x between two? */
+static int
+gap_ruled(const struct glayout *lay, double x, double *lo, double *hi)
+{
+	int k;
+
+	*lo = -1e18;
+	*hi = 1e18;
+	for (k = 0; k < lay->vs.n; k++) {
+		if (lay->vs.v[k].pos < x && lay->vs.v[k].pos > *lo)
+			*lo = lay->vs.v[k].pos;
+		if (lay->vs.v[k].pos > x && lay->vs.v[k].pos < *hi)
+			*hi = lay->vs.v[k].pos;
+	}
+	return *lo > -1e18 && *hi < 1e18;
+}
+
+static int
+gap_supported(const struct glayout *lay, double x)
+{
+	double lo, hi;
+	int support, against, ruled;
+
+	ruled = gap_ruled(lay, x, &lo, &hi);
+	gap_votes(lay->v, lay->lines, lay->nlines, x, lo, hi, &support,
+	    &against);
 	if (ruled)
 		return support >= 2 && against * 4 <= support;
 	return support >= 1 && against * 2 <= support;
@@ -170,6 +192,7 @@ find_columns(struct glayout *lay)
 {
 	struct xcomp *tc;
 	struct xb_sort *b;
+	double x, lo, hi;
 	int ntc, i, k, nb = 0, m, between;
 
 	if (lay->shared) {
@@ -190,7 +213,11 @@ find_columns(struct glayout *lay)
 			if (lay->vs.v[k].pos > tc[i].hi - 1 &&
 			    lay->vs.v[k].pos < tc[i + 1].lo + 1)
 				between = 1;
-		if (between || !gap_supported(lay, (tc[i].hi + tc[i + 1].lo) / 2))
+		x = (tc[i].hi + tc[i + 1].lo) / 2;
+		/* Columns shared by the pages of a table had their gaps
+		 * judged over all pages (glayout_text_columns). */
+		if (between || (!(lay->shared && !gap_ruled(lay, x, &lo,
+		    &hi)) && !gap_supported(lay, x)))
 			continue;
 		b[nb].x = (tc[i].hi + tc[i + 1].lo) / 2;
 		b[nb++].rule = -1;
@@ -820,19 +847,35 @@ used_columns(struct glayout *lay)
 /*
  * The text columns of spans idx[0..n) of v, however many pages they lie
  * on: a table continued over pages keeps its columns, and a page with few
- * rows (or a long label only there) should not redraw them.
+ * rows (or a long label only there) should not redraw them.  A gap
+ * between two is judged over all pages too, as gap_supported does for
+ * text without uprights: a last page whose total's label crosses the
+ * gap between codes and names ("人员经费合计") still has both columns.
  */
 int
 glayout_text_columns(const struct tspan *v, const int *idx, int n,
     struct ival **out)
 {
 	struct gline *lines;
-	int nlines, nc;
+	int nlines, nc, i, m, support, against;
+	double x;
 
 	nlines = glines_build(v, idx, n, &lines);
 	nc = gcols_find(v, lines, nlines, out);
+	for (i = m = 0; i < nc; i++) {
+		if (m > 0) {
+			x = ((*out)[m - 1].hi + (*out)[i].lo) / 2;
+			gap_votes(v, lines, nlines, x, -1e18, 1e18, &support,
+			    &against);
+			if (support < 1 || against * 2 > support) {
+				(*out)[m - 1].hi = (*out)[i].hi;
+				continue;
+			}
+		}
+		(*out)[m++] = (*out)[i];
+	}
 	glines_free(lines, nlines);
-	return nc;
+	return m;
 }
 
 void

@@ -536,6 +536,53 @@ edge_carried_over_an_empty_column(void)
 	grid_free(&g);
 }
 
+/*
+ * An unruled table over two pages whose last page holds one code and
+ * totals whose labels cross the gap between codes and names (final-03's
+ * 公开06表, "人员经费合计"): that page alone cannot tell the gap is a
+ * column's edge, the table's pages together do.
+ */
+static void
+shared_gap_judged_over_all_pages(void)
+{
+	struct fixture f = { 0 };
+	struct tinput in;
+	struct grid g;
+	const struct gcell *c;
+	int i;
+
+	span(&f, 1, 10, 5, 40, 15, "编码");
+	span(&f, 1, 60, 5, 100, 15, "名称");
+	span(&f, 1, 200, 5, 230, 15, "金额");
+	for (i = 0; i < f.ns; i++)
+		f.s[i].part = 1;
+	span(&f, 1, 10, 25, 38, 35, "30101");
+	span(&f, 1, 55, 25, 95, 35, "基本工资");
+	span(&f, 1, 200, 25, 230, 35, "101.96");
+	span(&f, 1, 10, 45, 38, 55, "30102");
+	span(&f, 1, 55, 45, 95, 55, "津贴补贴");
+	span(&f, 1, 200, 45, 230, 55, "128.01");
+	span(&f, 2, 10, 25, 38, 35, "30399");
+	span(&f, 2, 55, 25, 95, 35, "其他补助");
+	span(&f, 2, 205, 25, 230, 35, "1.00");
+	span(&f, 2, 10, 45, 70, 55, "人员经费合计");
+	span(&f, 2, 200, 45, 230, 55, "230.97");
+	span(&f, 2, 10, 65, 70, 75, "公用经费合计");
+	span(&f, 2, 205, 65, 230, 75, "3.00");
+	memset(&in, 0, sizeof(in));
+	in.spans = f.s;
+	in.nspans = f.ns;
+	grid_init(&g);
+	geomgrid_build(&g, NULL, &in);
+	c = grid_at(&g, 3, 0);
+	ok(c && strcmp(c->text, "30399") == 0,
+	    "the last page's code in the code column");
+	c = grid_at(&g, 3, 1);
+	ok(c && strcmp(c->text, "其他补助") == 0,
+	    "its name in the name column");
+	grid_free(&g);
+}
+
 int
 main(void)
 {
@@ -551,5 +598,6 @@ main(void)
 	empty_table_header_ends_where_body_begins();
 	numbering_under_label_column_alone();
 	edge_carried_over_an_empty_column();
+	shared_gap_judged_over_all_pages();
 	return tap_done();
 }

@@ -846,8 +846,27 @@ rewrite(struct head *hd)
 }
 
 /*
+ * Is a rule between the header's rows cut short (under a group heading
+ * only)?  Then it tells where the heading's cell ends.  Rules across the
+ * whole table tell rows, not cells.
+ */
+static int
+partial_rule_inside(const struct glayout *lay, double top, double bottom)
+{
+	int k;
+
+	for (k = 0; k < lay->hs.n; k++)
+		if (lay->hs.v[k].pos > top + 1 && lay->hs.v[k].pos <
+		    bottom - 1 && gsep_covered(&lay->hs.v[k], lay->x0,
+		    lay->x1) < 0.9)
+			return 1;
+	return 0;
+}
+
+/*
  * Is the header a lattice's?  Uprights through its rows, or its rows
- * closed by level rules: the rulings already told its cells.
+ * closed by level rules some of which stop short: the rulings already
+ * told its cells.
  */
 int
 geomhead_is_ruled(const struct glayout *lay, int hb)
@@ -867,7 +886,7 @@ geomhead_is_ruled(const struct glayout *lay, int hb)
 		return 1;
 	for (r = 0; r < hb; r++)
 		closed &= lay->rows[r].ruled_top && lay->rows[r].ruled_bottom;
-	return closed;
+	return closed && partial_rule_inside(lay, top, bottom);
 }
 
 /*

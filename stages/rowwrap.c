@@ -235,6 +235,20 @@ tight(const struct glayout *lay, int a, int b)
 }
 
 /*
+ * A cell centred on line `at`, begun on the lines above it, goes on
+ * below it too: the line after `at` wraps its words on.  Without that,
+ * the lines above are a row of their own (a label with no amounts: the
+ * last item of one side of a 收支总表, above the totals of both sides).
+ */
+static int
+centred_on(const struct glayout *lay, int at, int end)
+{
+	return at + 1 < end && tight(lay, at, at + 1) &&
+	    !has_number(lay, at + 1) && continues_row(lay, at, at + 1,
+	    at + 1, 1);
+}
+
+/*
  * Group lines [first, first + n) into rows: group[i] is line i's row,
  * counting from 0.  Returns the number of rows.
  */
@@ -261,7 +275,8 @@ rowwrap_groups(const struct glayout *lay, int first, int n, int *group)
 			 * first lines of a long cell centred on it, when
 			 * they go on into its words. */
 			join = !has_anchor && (info[i].labelless ||
-			    lacks_label(lay, first + start, line, line)) &&
+			    (lacks_label(lay, first + start, line, line) &&
+			    centred_on(lay, line, first + n))) &&
 			    continues_row(lay, first + start, line, line, 0);
 		else if (has_anchor && info[i - 1].anchor &&
 		    info[i - 1].labelless)

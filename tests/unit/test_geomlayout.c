@@ -583,6 +583,96 @@ shared_gap_judged_over_all_pages(void)
 	grid_free(&g);
 }
 
+/*
+ * The last item of a 收支总表's right side, with no amount, above the
+ * totals line of both sides (budget-03): the items line lacks the totals'
+ * left label, as the first lines of a cell centred on the totals line
+ * would, but nothing below goes on with it, so it is a row of its own.
+ */
+static void
+label_row_above_totals_stays_a_row(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+	const char *t;
+	int r;
+
+	span(&f, 1, 59.6, 100, 131.6, 110, "一、一般公共预算");
+	span(&f, 1, 257.9, 100, 290.3, 110, "1144.73");
+	span(&f, 1, 296.0, 100, 368.0, 110, "一、一般公共服务");
+	span(&f, 1, 296.0, 114, 332.0, 124, "二、外交");
+	span(&f, 1, 296.0, 128, 447.0, 138, "三十四、抗疫特别国债安排的支出");
+	span(&f, 1, 59.6, 142, 113.6, 152, "本年收入合计");
+	span(&f, 1, 257.9, 142, 290.3, 152, "1144.73");
+	span(&f, 1, 296.0, 142, 350.0, 152, "本年支出合计");
+	span(&f, 1, 504.2, 142, 536.7, 152, "1144.73");
+	span(&f, 1, 59.6, 156, 95.6, 166, "收入总计");
+	span(&f, 1, 257.9, 156, 290.3, 166, "1144.73");
+	span(&f, 1, 296.0, 156, 332.0, 166, "支出总计");
+	span(&f, 1, 504.2, 156, 536.7, 166, "1144.73");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 5, "five rows, one a line");
+	for (r = 0; r < lay.nrows; r++) {
+		t = text_at(&lay, r, 2, &b);
+		if (t && strncmp(t, "三十四", strlen("三十四")) == 0)
+			break;
+	}
+	is_str(r < lay.nrows ? text_at(&lay, r, 2, &b) : NULL,
+	    "三十四、抗疫特别国债安排的支出", "the item alone in its cell");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+/*
+ * A header between rules across the whole table, no uprights (budget-03's
+ * 部门收支预算表): the rules tell its rows, not its cells, so 收入 centred
+ * over 项目 and 金额 still heads both.
+ */
+static void
+full_width_rules_tell_rows_not_cells(void)
+{
+	struct fixture f = { 0 };
+	struct tinput in;
+	struct grid g;
+	int i;
+
+	rule(&f, 1, 57, 127.9, 539.3, 127.9);
+	rule(&f, 1, 57, 142.9, 539.3, 142.9);
+	rule(&f, 1, 57, 157.9, 539.3, 157.9);
+	span(&f, 1, 166.0, 130.0, 184.0, 140.8, "收入");
+	span(&f, 1, 407.3, 130.0, 425.3, 140.8, "支出");
+	span(&f, 1, 139.0, 145.0, 157.0, 155.8, "项目");
+	span(&f, 1, 257.2, 145.0, 275.2, 155.8, "金额");
+	span(&f, 1, 380.4, 145.0, 398.4, 155.8, "项目");
+	span(&f, 1, 503.5, 145.0, 521.5, 155.8, "金额");
+	for (i = 0; i < f.ns; i++)
+		f.s[i].part = 1;
+	span(&f, 1, 59.6, 160, 131.6, 170, "一、一般公共预算");
+	span(&f, 1, 257.9, 160, 290.3, 170, "1144.73");
+	span(&f, 1, 296.0, 160, 368.0, 170, "一、一般公共服务");
+	span(&f, 1, 504.2, 160, 536.7, 170, "1144.73");
+	span(&f, 1, 59.6, 174, 113.6, 184, "其中：财政拨款");
+	span(&f, 1, 257.9, 174, 290.3, 184, "1144.73");
+	span(&f, 1, 296.0, 174, 332.0, 184, "二、外交");
+	span(&f, 1, 514.2, 174, 536.7, 184, "54.81");
+	span(&f, 1, 59.6, 188, 185.6, 198, "三、国有资本经营预算拨款收入");
+	span(&f, 1, 296.0, 188, 447.0, 198, "三十四、抗疫特别国债安排的支出");
+	memset(&in, 0, sizeof(in));
+	in.spans = f.s;
+	in.nspans = f.ns;
+	in.rules = f.r;
+	in.nrules = f.nr;
+	grid_init(&g);
+	geomgrid_build(&g, NULL, &in);
+	is_int(g.ncols, 4, "four columns");
+	if (g.ncols == 4) {
+		is_str(g.cols[1].path, "收入/金额", "收入 over 金额");
+		is_str(g.cols[3].path, "支出/金额", "支出 over 金额");
+	}
+	grid_free(&g);
+}
+
 int
 main(void)
 {
@@ -599,5 +689,7 @@ main(void)
 	numbering_under_label_column_alone();
 	edge_carried_over_an_empty_column();
 	shared_gap_judged_over_all_pages();
+	label_row_above_totals_stays_a_row();
+	full_width_rules_tell_rows_not_cells();
 	return tap_done();
 }

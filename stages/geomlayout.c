@@ -402,14 +402,17 @@ band_rows(struct glayout *lay, int first, int n, double top, double bottom,
 	/*
 	 * A band boxed by uprights is a lattice's row: its lines are one
 	 * row's wrapped cells.  Level rules alone (a three-line table) may
-	 * close several header rows or body rows between them.
+	 * close several header rows or body rows between them: lines of
+	 * numbers, of words in several columns, or a list of items (（三十）
+	 * 转移性支出 …, a table's last rows, labels without amounts).
 	 */
 	closed = rtop >= 0 && rbot >= 0 && band_boxed(lay, top, bottom);
 	ruled = rtop >= 0 && rbot >= 0 && closes(lay, &lay->hs.v[rtop]) &&
 	    closes(lay, &lay->hs.v[rbot]);
 	if (n == 1 || (closed && !band_has_rows(lay, first, n)) ||
 	    (!closed && !band_has_rows(lay, first, n) &&
-	    !band_is_tabular(lay, first, n, ruled ? 2 : 3))) {
+	    !band_is_tabular(lay, first, n, ruled ? 2 : 3) &&
+	    rowwrap_items(lay, first, n) < 2)) {
 		add_row(lay, top, bottom, rtop >= 0, rbot >= 0, first, n);
 		return;
 	}

@@ -225,6 +225,19 @@ lacks_label(const struct glayout *lay, int from, int to, int next)
 	return missing;
 }
 
+/* How many of lines [first, first + n) begin an enumerated item. */
+int
+rowwrap_items(const struct glayout *lay, int first, int n)
+{
+	int i, items = 0;
+
+	for (i = first; i < first + n; i++)
+		if (lay->lines[i].n > 0 &&
+		    starts_item(lay->v[lay->lines[i].spans[0]].text))
+			items++;
+	return items;
+}
+
 static int
 tight(const struct glayout *lay, int a, int b)
 {

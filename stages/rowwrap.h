@@ -7,5 +7,6 @@
 struct glayout;
 
 int	 rowwrap_groups(const struct glayout *, int first, int n, int *group);
+int	 rowwrap_items(const struct glayout *, int first, int n);
 
 #endif

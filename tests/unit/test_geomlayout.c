@@ -673,6 +673,33 @@ full_width_rules_tell_rows_not_cells(void)
 	grid_free(&g);
 }
 
+/*
+ * A continued 三线表's last page (budget-03's 财政拨款收支预算表): between
+ * two level rules, items of the right side without amounts, then the
+ * totals line.  No line but the last holds a number, yet a list of items
+ * is a list of rows.
+ */
+static void
+listed_items_between_level_rules_are_rows(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+
+	rule(&f, 1, 62, 118.1, 781, 118.1);
+	rule(&f, 1, 62, 219.4, 781, 219.4);
+	span(&f, 1, 327.0, 118.0, 408.0, 128, "（三十）转移性支出");
+	span(&f, 1, 327.0, 132.0, 426.0, 142, "（三十一）债务还本支出");
+	span(&f, 1, 327.0, 146.0, 426.0, 156, "（三十二）债务付息支出");
+	span(&f, 1, 327.0, 160.0, 399.0, 170, "二、年终结转结余");
+	span(&f, 1, 64.8, 202.0, 100.8, 212, "收入合计");
+	span(&f, 1, 288.8, 202.0, 321.3, 212, "1144.73");
+	span(&f, 1, 327.0, 202.0, 363.0, 212, "支出合计");
+	span(&f, 1, 580.8, 202.0, 613.3, 212, "1144.73");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 5, "four items and the totals: five rows");
+	glayout_free(&lay);
+}
+
 int
 main(void)
 {
@@ -691,5 +718,6 @@ main(void)
 	shared_gap_judged_over_all_pages();
 	label_row_above_totals_stays_a_row();
 	full_width_rules_tell_rows_not_cells();
+	listed_items_between_level_rules_are_rows();
 	return tap_done();
 }

@@ -192,7 +192,7 @@ starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
 }
 
 /* Most body lines hold a cell or two: a dump without -raw. */
-static int
+int
 cells_a_line(const struct tinput *in)
 {
 	int i, short_lines = 0;

@@ -88,6 +88,7 @@ void	 assign_sides(struct tb *, const struct lrow *, int *side);
 /* textgather.c: the body lines gathered into rows. */
 void	 body_from_first_code(const struct tb *, const struct tinput *,
 	    struct moved *);
+int	 cells_a_line(const struct tinput *);
 void	 gather_rows(struct tb *, const struct tinput *);
 void	 own_body(struct moved *);
 void	 drop_body_line(struct moved *, int);
@@ -112,6 +113,10 @@ void	 place_words(struct tb *, const struct token *, int nt, int side,
 void	 put_cell(struct tb *, int row, int col, const char *, long page);
 void	 span_label(struct tb *, int row, int side);
 void	 move_label(struct tb *, int row, int side, int to);
+
+/* textheader.c: the header's words, found again where the dump left them. */
+char	*text_header(struct textrules *, const struct family *,
+	    const struct tinput *, int cell_lines);
 
 /* textrows.c */
 int	 row_is_total(struct tb *, const struct lrow *);

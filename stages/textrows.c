@@ -277,19 +277,6 @@ free_srows(struct srow *sr, int n)
 	free(sr);
 }
 
-static char *
-header_words(const struct tinput *in)
-{
-	struct buf h = BUF_INIT;
-	int i;
-
-	for (i = 0; i < in->nhead; i++) {
-		buf_adds(&h, in->head[i].text);
-		buf_addc(&h, ' ');
-	}
-	return buf_detach(&h);
-}
-
 void
 textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
     const struct twins *tw, const struct tinput *in)
@@ -298,7 +285,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	struct prelines pre;
 	struct moved moved;
 	struct srow *sr;
-	char *header = header_words(in);
+	char *header = text_header(tr, f, in, cells_a_line(in));
 	int r, first;
 
 	memset(&b, 0, sizeof(b));

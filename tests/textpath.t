@@ -491,4 +491,18 @@ is "$(jq -c 'select(.type=="row") | .cells' "$TMP/y.jsonl" | tr '\n' ' ')" \
     '["合计",null,30,10,20] ["205","教育支出",30,10,20] ' \
     "and is no row of its own"
 
+# A dump a cell a line cuts a narrow column's words into pieces, one a
+# line, glued to their neighbours' (商品和 / 服务支 / 支出 / 出助), and
+# leaves header lines below the first rows: the family's words are found
+# again from their pieces, and their columns kept.
+printf '%s\n\n' 预算03表 2022年部门支出预算表 '单位：万元' 科目编码 类 款 项 单位代码 \
+    '单位（科目名称）' 合计 100.00 60.00 60.00 40.00 基本支出 人员经费 公用经费 小计 \
+    工资福利 '对个 商品和' '人和 服务支' '家庭 资本' 支出 '的补出 性支' '出助 出' \
+    项目支出 其他运转类 特定目标类 \
+    '208 05 05' 行政运行 100.00 60.00 60.00 40.00 > "$TMP/z.txt"
+text_pipeline "$TMP/z.txt" > "$TMP/z.jsonl"
+is "$(jq -c 'select(.type=="table") | .columns[7:11]' "$TMP/z.jsonl")" \
+    '["基本支出/人员经费/工资福利支出","基本支出/人员经费/对个人和家庭的补助","基本支出/公用经费/商品和服务支出","基本支出/公用经费/资本性支出"]' \
+    "header words cut into pieces over lines make their columns"
+
 done_testing

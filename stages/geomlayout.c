@@ -182,6 +182,68 @@ gap_supported(const struct glayout *lay, double x)
 	return support >= 1 && against * 2 <= support;
 }
 
+/* What a text column holds: header words, body words. */
+#define HOLDS_HEAD	1
+#define HOLDS_BODY	2
+
+static int *
+column_parts(const struct glayout *lay, const struct xcomp *tc, int ntc)
+{
+	int *parts, i, k, c, lo, hi;
+
+	parts = xcalloc((size_t)ntc + 1, sizeof(int));
+	for (i = 0; i < lay->nlines; i++)
+		for (k = 0; k < lay->lines[i].n; k++) {
+			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
+			double cx = (s->x0 + s->x1) / 2;
+
+			for (lo = 0, hi = ntc - 1, c = -1; lo <= hi && c < 0;) {
+				int mid = (lo + hi) / 2;
+
+				if (cx < tc[mid].lo)
+					hi = mid - 1;
+				else if (cx > tc[mid].hi)
+					lo = mid + 1;
+				else
+					c = mid;
+			}
+			if (c >= 0)
+				parts[c] |= s->part == 1 ? HOLDS_HEAD :
+				    s->part == 2 ? HOLDS_BODY : 0;
+		}
+	return parts;
+}
+
+/*
+ * A column's heading that stands clear of its words: short numbers set
+ * right under a heading centred in a wide cell (小计 over 0.00).  A text
+ * column of header words only beside one of body words only is one
+ * column; between two such neighbours, the nearer.  Returns, for each
+ * gap between text columns, whether it is no boundary.
+ */
+static int *
+lone_headings(const struct glayout *lay, const struct xcomp *tc, int ntc)
+{
+	int *parts, *join, i, j;
+
+	join = xcalloc((size_t)ntc + 1, sizeof(int));
+	parts = column_parts(lay, tc, ntc);
+	for (i = 0; i < ntc; i++) {
+		if (parts[i] != HOLDS_HEAD)
+			continue;
+		j = -1;
+		if (i > 0 && parts[i - 1] == HOLDS_BODY)
+			j = i - 1;
+		if (i + 1 < ntc && parts[i + 1] == HOLDS_BODY && (j < 0 ||
+		    tc[i + 1].lo - tc[i].hi < tc[i].lo - tc[i - 1].hi))
+			j = i + 1;
+		if (j >= 0)
+			join[j < i ? j : i] = 1;
+	}
+	free(parts);
+	return join;
+}
+
 /*
  * Column boundaries: every vertical separator, and between two text
  * columns with no separator between them, the middle of their gap.
@@ -193,7 +255,7 @@ find_columns(struct glayout *lay)
 	struct xcomp *tc;
 	struct xb_sort *b;
 	double x, lo, hi;
-	int ntc, i, k, nb = 0, m, between;
+	int ntc, i, k, nb = 0, m, between, *join;
 
 	if (lay->shared) {
 		/* The columns all pages of the table share. */
@@ -202,6 +264,7 @@ find_columns(struct glayout *lay)
 		memcpy(tc, lay->shared, sizeof(*tc) * (size_t)ntc);
 	} else
 		ntc = gcols_find(lay->v, lay->lines, lay->nlines, &tc);
+	join = lone_headings(lay, tc, ntc);
 	b = xmalloc(sizeof(*b) * ((size_t)lay->vs.n + (size_t)ntc + 3));
 	for (i = 0; i < lay->vs.n; i++) {
 		b[nb].x = lay->vs.v[i].pos;
@@ -216,8 +279,8 @@ find_columns(struct glayout *lay)
 		x = (tc[i].hi + tc[i + 1].lo) / 2;
 		/* Columns shared by the pages of a table had their gaps
 		 * judged over all pages (glayout_text_columns). */
-		if (between || (!(lay->shared && !gap_ruled(lay, x, &lo,
-		    &hi)) && !gap_supported(lay, x)))
+		if (between || join[i] || (!(lay->shared && !gap_ruled(lay,
+		    x, &lo, &hi)) && !gap_supported(lay, x)))
 			continue;
 		b[nb].x = (tc[i].hi + tc[i + 1].lo) / 2;
 		b[nb++].rule = -1;
@@ -255,6 +318,7 @@ find_columns(struct glayout *lay)
 		add_boundary(lay, b[i].x, b[i].rule);
 	}
 	lay->ncols--;
+	free(join);
 	free(b);
 	free(tc);
 }

@@ -700,6 +700,35 @@ listed_items_between_level_rules_are_rows(void)
 	glayout_free(&lay);
 }
 
+/*
+ * Short numbers set right in a cell under a heading centred in it,
+ * neither reaching the other (budget-03's 三公 table: 小计 over 0.00):
+ * a column of header words only beside one of body words only is one
+ * column, not two half-empty ones.
+ */
+static void
+heading_clear_of_its_numbers_one_column(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	int i;
+
+	span(&f, 1, 293.3, 89.0, 383.3, 100.0, "公务用车购置及运行费");
+	span(&f, 1, 141.4, 96.5, 213.4, 107.5, "因公出国（境）费");
+	span(&f, 1, 248.9, 104.0, 266.9, 115.0, "小计");
+	span(&f, 1, 306.8, 104.0, 369.8, 115.0, "公务用车购置费");
+	for (i = 0; i < f.ns; i++)
+		f.s[i].part = 1;
+	span(&f, 1, 197.3, 119.0, 214.8, 130.0, "0.00");
+	span(&f, 1, 277.8, 119.0, 295.3, 130.0, "0.00");
+	span(&f, 1, 358.3, 119.0, 375.8, 130.0, "0.00");
+	layout(&lay, &f, 1);
+	ok(glayout_column_of(&lay, 257.9) == glayout_column_of(&lay, 286.5),
+	    "小计 and its 0.00 in one column");
+	is_int(lay.ncols, 3, "three columns");
+	glayout_free(&lay);
+}
+
 int
 main(void)
 {
@@ -719,5 +748,6 @@ main(void)
 	label_row_above_totals_stays_a_row();
 	full_width_rules_tell_rows_not_cells();
 	listed_items_between_level_rules_are_rows();
+	heading_clear_of_its_numbers_one_column();
 	return tap_done();
 }

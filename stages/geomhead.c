@@ -114,6 +114,23 @@ same_block(const struct glayout *lay, const struct hspan *a,
 	return !ruled_between(lay, a, b);
 }
 
+/*
+ * The lines of one cell's text are set at one leading: span c, after b
+ * (after a, when b is not the first line of its block), keeps the gap a
+ * and b left.  A word set further down is the next row's (合计 under
+ * 机构运行经费/支出, in the row of 科目编码 and 科目名称).
+ */
+static int
+same_leading(const struct hspan *hs, int a, int b, int c)
+{
+	double h = fmin(hs[b].h, hs[c].h);
+
+	if (a == b)
+		return 1;
+	return fabs((hs[c].y0 - hs[b].y1) - (hs[b].y0 - hs[a].y1)) <=
+	    0.25 * h;
+}
+
 static int
 cmp_reading(const void *x, const void *y)
 {
@@ -129,7 +146,7 @@ make_blocks(struct head *hd)
 {
 	struct glayout *lay = hd->lay;
 	struct hspan *hs = NULL;
-	int *p, i, k, r, n = 0, root;
+	int *p, *up, i, k, r, n = 0, root;
 
 	for (r = 0; r < hd->hb; r++)
 		for (i = lay->rows[r].first; i < lay->rows[r].first +
@@ -146,12 +163,17 @@ make_blocks(struct head *hd)
 	if (n > 0)
 		qsort(hs, (size_t)n, sizeof(*hs), cmp_reading);
 	p = xmalloc(sizeof(int) * ((size_t)n + 1));
+	up = xmalloc(sizeof(int) * ((size_t)n + 1));
 	for (i = 0; i < n; i++)
-		p[i] = i;
+		p[i] = up[i] = i;
 	for (i = 0; i < n; i++)
 		for (k = i + 1; k < n; k++)
-			if (same_block(lay, &hs[i], &hs[k]))
+			if (same_block(lay, &hs[i], &hs[k]) &&
+			    same_leading(hs, up[i], i, k)) {
 				p[find(p, k)] = find(p, i);
+				if (up[k] == k)
+					up[k] = i;
+			}
 	for (i = 0; i < n; i++) {
 		struct hblock *b;
 
@@ -183,6 +205,7 @@ make_blocks(struct head *hd)
 		hd->b[k].cy = (hd->b[k].y0 + hd->b[k].y1) / 2;
 		hd->b[k].placed = 0;
 	}
+	free(up);
 	free(p);
 	free(hs);
 }

@@ -729,6 +729,55 @@ heading_clear_of_its_numbers_one_column(void)
 	glayout_free(&lay);
 }
 
+/*
+ * A heading wrapped over two lines, and right under it, a little
+ * further down than its own lines are apart, the next row's heading
+ * (budget-04's 机构运行经费预算表: 机构运行经费/支出 over 合计): the lines
+ * of one cell keep one leading, so 合计 is a cell of its own.
+ */
+static void
+heading_below_at_other_leading_is_next_row(void)
+{
+	static const struct { double x0, y0, x1; const char *t; } h[] = {
+		{ 467.9, 298.1, 527.9, "机构运行经费" },
+		{ 207.6, 304.0, 327.6, "部门预算支出经济分类科目" },
+		{ 487.9, 309.9, 507.9, "支出" },
+		{ 84.6, 326.1, 124.6, "科目编码" },
+		{ 281.9, 326.1, 321.9, "科目名称" },
+		{ 487.9, 326.1, 507.9, "合计" },
+	}, b[] = {
+		{ 72.5, 342.4, 92.5, "合计" },
+		{ 504.1, 342.4, 528.8, "24.99" },
+		{ 72.5, 358.6, 100.0, "30205" },
+		{ 141.1, 358.6, 161.1, "水费" },
+		{ 509.6, 358.6, 528.8, "3.49" },
+		{ 72.5, 374.9, 100.0, "30207" },
+		{ 141.1, 374.9, 171.1, "邮电费" },
+		{ 509.6, 374.9, 528.8, "4.97" },
+	};
+	struct fixture f = { 0 };
+	struct tinput in;
+	struct grid g;
+	size_t i;
+
+	for (i = 0; i < sizeof(h) / sizeof(h[0]); i++) {
+		span(&f, 1, h[i].x0, h[i].y0, h[i].x1, h[i].y0 + 13, h[i].t);
+		f.s[f.ns - 1].part = 1;
+	}
+	for (i = 0; i < sizeof(b) / sizeof(b[0]); i++)
+		span(&f, 1, b[i].x0, b[i].y0, b[i].x1, b[i].y0 + 13, b[i].t);
+	memset(&in, 0, sizeof(in));
+	in.spans = f.s;
+	in.nspans = f.ns;
+	grid_init(&g);
+	geomgrid_build(&g, NULL, &in);
+	is_int(g.ncols, 3, "code, name and amount columns");
+	if (g.ncols == 3)
+		is_str(g.cols[2].path, "机构运行经费支出/合计",
+		    "合计 under the wrapped heading");
+	grid_free(&g);
+}
+
 int
 main(void)
 {
@@ -749,5 +798,6 @@ main(void)
 	full_width_rules_tell_rows_not_cells();
 	listed_items_between_level_rules_are_rows();
 	heading_clear_of_its_numbers_one_column();
+	heading_below_at_other_leading_is_next_row();
 	return tap_done();
 }

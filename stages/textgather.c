@@ -340,3 +340,37 @@ drop_body_line(struct moved *m, int i)
 	    (size_t)(m->in.nbody - i - 1));
 	m->in.nbody--;
 }
+
+static int
+has_word_columns(const struct layout *l)
+{
+	int i;
+
+	for (i = 0; i < l->ncols; i++)
+		if (l->cols[i].type != COL_AMOUNT)
+			return 1;
+	return 0;
+}
+
+/*
+ * A table of amounts only (三公经费: one row under a wide header)
+ * printed a cell a line has the rest of its header among its amounts:
+ * a line of words there is the header's, and the row goes on after it.
+ */
+void
+drop_words_among_amounts(const struct tb *b, struct moved *m)
+{
+	struct lrow r;
+	int i, words;
+
+	if (!b->cell_lines || b->l.ncols == 0 || has_word_columns(&b->l))
+		return;
+	for (i = m->in.nbody - 1; i >= 0; i--) {
+		memset(&r, 0, sizeof(r));
+		tokenize(&r, m->in.body[i].text);
+		words = r.n > 0 && !has_kind(&r, 0) && !has_small_int(&r);
+		free_row(&r);
+		if (words)
+			drop_body_line(m, i);
+	}
+}

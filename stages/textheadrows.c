@@ -5,6 +5,7 @@
  * prints a cell a line, the pieces of the first (total) row scattered
  * among the header's lines.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,16 +158,69 @@ numbering(const char *text)
 	return n;
 }
 
-/*
- * A family printed without a 栏次 label may still number its columns
- * under the header ("1 2 3 … 12"): a header row, one number per amount
- * column, or per column when it numbers them all.
- */
-void
-numbering_row(struct tb *b, const struct prelines *p)
+/* Whether a line holds only small numbers going on from count: how many. */
+static int
+counts_on(const char *text, int count)
 {
 	struct lrow r;
-	int i, k, n, cols[64], row = b->l.tree_rows, namounts;
+	int i;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	for (i = 0; i < r.n && is_small_int(&r.t[i]) &&
+	    atoi(r.t[i].text) == count + i + 1; i++)
+		;
+	i = i == r.n ? r.n : 0;
+	free_row(&r);
+	return i;
+}
+
+/*
+ * A dump a cell a line prints the numbering a number a line, among the
+ * header's words and even the first row's amounts: the lines counting
+ * on 1, 2, 3…, from the header's lines through the body's.  Returns how
+ * far they count, their body lines in used[].
+ */
+static int
+numbering_in_pieces(const struct moved *m, int *used, int *nused)
+{
+	int i, k, count = 0;
+
+	*nused = 0;
+	for (i = 0; i < m->in.nhead; i++)
+		count += counts_on(m->in.head[i].text, count);
+	for (i = 0; i < m->in.nbody; i++)
+		if ((k = counts_on(m->in.body[i].text, count)) > 0) {
+			count += k;
+			used[(*nused)++] = i;
+		}
+	return count;
+}
+
+static void
+add_numbering(struct tb *b, int n, const int *cols, int namounts)
+{
+	char num[16];
+	int k;
+
+	for (k = 0; k < n; k++) {
+		snprintf(num, sizeof(num), "%d", k + 1);
+		grid_add_cell(b->g, b->l.tree_rows, n == namounts ? cols[k] :
+		    k, 1, 1, 1, num);
+	}
+	b->g->header_rows++;
+}
+
+/*
+ * A family printed without a 栏次 label may still number its columns
+ * under the header ("1 2 3 … 12"), on one line or a number a line: a
+ * header row, one number per amount column, or per column when it
+ * numbers them all.  The body's lines that held it are left out.
+ */
+void
+numbering_row(struct tb *b, const struct prelines *p, struct moved *m)
+{
+	int i, n = 0, cols[64], namounts, *used, nused;
 
 	namounts = side_cols(b, 0, COL_AMOUNT, cols);
 	if (b->l.nsides > 1)
@@ -176,15 +230,20 @@ numbering_row(struct tb *b, const struct prelines *p)
 		if (n >= 3 && (n == namounts || n == b->l.ncols))
 			break;
 	}
-	if (i == p->n)
+	if (i < p->n) {
+		add_numbering(b, n, cols, namounts);
 		return;
-	memset(&r, 0, sizeof(r));
-	tokenize(&r, p->text[i]);
-	for (k = 0; k < r.n; k++)
-		grid_add_cell(b->g, row, r.n == namounts ? cols[k] : k, 1, 1,
-		    1, r.t[k].text);
-	free_row(&r);
-	b->g->header_rows++;
+	}
+	if (!b->cell_lines)
+		return;
+	used = xmalloc(sizeof(int) * ((size_t)m->in.nbody + 1));
+	n = numbering_in_pieces(m, used, &nused);
+	if (n >= 3 && (n == namounts || n == b->l.ncols)) {
+		add_numbering(b, n, cols, namounts);
+		while (nused-- > 0)
+			drop_body_line(m, used[nused]);
+	}
+	free(used);
 }
 
 static int

@@ -92,6 +92,7 @@ int	 cells_a_line(const struct tinput *);
 void	 gather_rows(struct tb *, const struct tinput *);
 void	 own_body(struct moved *);
 void	 drop_body_line(struct moved *, int);
+void	 drop_words_among_amounts(const struct tb *, struct moved *);
 int	 holds_header_words(const struct tb *, const char *);
 
 /* textheadrows.c: the 栏次 row, a numbering row, a first row's pieces. */
@@ -99,7 +100,7 @@ void	 prelines_get(struct prelines *, const struct tinput *);
 void	 marker_after_rows(struct prelines *, struct moved *,
 	    const char *marker);
 int	 marker_row(struct tb *, const struct prelines *, const char *marker);
-void	 numbering_row(struct tb *, const struct prelines *);
+void	 numbering_row(struct tb *, const struct prelines *, struct moved *);
 void	 merge_rows_above_codes(struct tb *);
 void	 total_label_above(struct tb *, const struct prelines *,
 	    const char *marker);

@@ -285,13 +285,15 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	struct prelines pre;
 	struct moved moved;
 	struct srow *sr;
-	char *header = text_header(tr, f, in, cells_a_line(in));
+	char *header;
 	int r, first;
 
 	memset(&b, 0, sizeof(b));
 	b.g = g;
 	b.tr = tr;
 	b.totalspan = f->marker != NULL || f->spantotal;
+	b.cell_lines = cells_a_line(in);
+	header = text_header(tr, f, in, b.cell_lines);
 	layout_build(&b.l, f, header);
 	b.total_col = f->total ? layout_col_by_canon(&b.l, f->total) : -1;
 	free(header);
@@ -302,7 +304,8 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	if (f->marker)
 		marker_after_rows(&pre, &moved, f->marker);
 	if (f->marker == NULL || !marker_row(&b, &pre, f->marker))
-		numbering_row(&b, &pre);
+		numbering_row(&b, &pre, &moved);
+	drop_words_among_amounts(&b, &moved);
 	gather_rows(&b, in);
 	if (f->marker) {
 		merge_rows_above_codes(&b);

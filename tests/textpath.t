@@ -505,4 +505,16 @@ is "$(jq -c 'select(.type=="table") | .columns[7:11]' "$TMP/z.jsonl")" \
     '["基本支出/人员经费/工资福利支出","基本支出/人员经费/对个人和家庭的补助","基本支出/公用经费/商品和服务支出","基本支出/公用经费/资本性支出"]' \
     "header words cut into pieces over lines make their columns"
 
+# A table of amounts only, a cell a line: the numbering comes a number a
+# line, the rest of the header's words among the row's amounts.
+printf '%s\n\n' 一般公共预算财政拨款“三公”经费支出决算表 公开09表 '单位：万元' 预算数 合计 因公出国（境）费 1 2 \
+    3.00 0 决算数 公务用车购置及运行维护费 小计 公务用车购置费 公务用车运行维护费 公务接待费 \
+    合计 因公出国（境）费 3 4 5 6 7 8 0 0 0 3.00 2.00 0 \
+    公务用车购置及运行维护费 小计 公务用车购置费 公务用车运行维护费 公务接待费 9 10 11 12 0 0 0 2.00 > "$TMP/za.txt"
+text_pipeline "$TMP/za.txt" > "$TMP/za.jsonl"
+is "$(jq -c 'select(.type=="table") | .header_rows' "$TMP/za.jsonl")" "4" \
+    "a numbering a number a line is a header row"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/za.jsonl" | tr '\n' ' ')" \
+    '[3,0,0,0,0,3,2,0,0,0,0,2] ' "the header's words among the amounts leave the row whole"
+
 done_testing

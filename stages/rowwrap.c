@@ -175,8 +175,11 @@ continues_row(const struct glayout *lay, int from, int to, int next,
 	return 1;
 }
 
-/* The columns most anchors have text in: the label columns. */
-static void
+/*
+ * The columns most anchors have text in: the label columns.  Returns
+ * them (label[c] set), the caller's to free.
+ */
+static int *
 mark_labelless(const struct glayout *lay, int first, int n,
     struct lineinfo *info)
 {
@@ -191,15 +194,38 @@ mark_labelless(const struct glayout *lay, int first, int n,
 			if (line_col_span(lay, first + i, c) >= 0)
 				count[c]++;
 	}
-	for (i = 0; i < n && anchors >= 3; i++) {
+	for (c = 0; c < lay->ncols; c++)
+		count[c] = anchors >= 3 && count[c] * 10 >= anchors * 8;
+	for (i = 0; i < n; i++) {
 		if (!info[i].anchor)
 			continue;
 		for (c = 0; c < lay->ncols; c++)
-			if (count[c] * 10 >= anchors * 8 &&
-			    line_col_span(lay, first + i, c) < 0)
+			if (count[c] && line_col_span(lay, first + i, c) < 0)
 				info[i].labelless = 1;
 	}
-	free(count);
+	return count;
+}
+
+/*
+ * Lines [from, to) hold words in a label column line `at` leaves empty:
+ * they may be its label.  Words only in columns no row fills (a header's
+ * last characters, stacked one a line, just above the first row) are
+ * not.
+ */
+static int
+supplies_label(const struct glayout *lay, const int *label, int from,
+    int to, int at)
+{
+	int c, i;
+
+	for (c = 0; c < lay->ncols; c++) {
+		if (!label[c] || line_col_span(lay, at, c) >= 0)
+			continue;
+		for (i = from; i < to; i++)
+			if (line_col_span(lay, i, c) >= 0)
+				return 1;
+	}
+	return 0;
 }
 
 /*
@@ -269,12 +295,12 @@ int
 rowwrap_groups(const struct glayout *lay, int first, int n, int *group)
 {
 	struct lineinfo *info;
-	int i, g = 0, start = 0, has_anchor;
+	int i, g = 0, start = 0, has_anchor, *label;
 
 	info = xcalloc((size_t)n + 1, sizeof(*info));
 	for (i = 0; i < n; i++)
 		info[i].anchor = has_number(lay, first + i);
-	mark_labelless(lay, first, n, info);
+	label = mark_labelless(lay, first, n, info);
 	group[0] = 0;
 	has_anchor = info[0].anchor;
 	for (i = 1; i < n; i++) {
@@ -287,7 +313,9 @@ rowwrap_groups(const struct glayout *lay, int first, int n, int *group)
 			 * lines just above it; one with its label takes the
 			 * first lines of a long cell centred on it, when
 			 * they go on into its words. */
-			join = !has_anchor && (info[i].labelless ||
+			join = !has_anchor && ((info[i].labelless &&
+			    supplies_label(lay, label, first + start, line,
+			    line)) ||
 			    (lacks_label(lay, first + start, line, line) &&
 			    centred_on(lay, line, first + n))) &&
 			    continues_row(lay, first + start, line, line, 0);
@@ -304,6 +332,7 @@ rowwrap_groups(const struct glayout *lay, int first, int n, int *group)
 		has_anchor |= info[i].anchor;
 		group[i] = g;
 	}
+	free(label);
 	free(info);
 	return g + 1;
 }

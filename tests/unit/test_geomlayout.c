@@ -778,6 +778,53 @@ heading_below_at_other_leading_is_next_row(void)
 	grid_free(&g);
 }
 
+/*
+ * The last characters of a header printed one a line, just above the
+ * first row, whose label (合计) leaves the code column empty that most
+ * rows fill (budget-04's 部门收入预算表): they fill no label column, so
+ * they are no label of that row.
+ */
+static void
+stacked_heading_is_no_label_of_first_row(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+	const char *t;
+	int r, c;
+
+	span(&f, 1, 305.0, 86.0, 325.0, 97.0, "总计");
+	span(&f, 1, 520.0, 86.0, 528.5, 97.0, "收");
+	span(&f, 1, 467.7, 98.0, 476.2, 109.0, "预");
+	span(&f, 1, 520.0, 98.0, 528.5, 109.0, "入");
+	span(&f, 1, 467.7, 110.0, 476.2, 121.0, "算");
+	span(&f, 1, 155.0, 126.0, 175.0, 137.0, "合计");
+	span(&f, 1, 300.0, 126.0, 330.0, 137.0, "3000.39");
+	span(&f, 1, 75.0, 142.0, 90.0, 153.0, "866");
+	span(&f, 1, 155.0, 142.0, 245.0, 153.0, "石城市松溪县教育局");
+	span(&f, 1, 300.0, 142.0, 330.0, 153.0, "3000.39");
+	span(&f, 1, 75.0, 158.0, 105.0, 169.0, "866001");
+	span(&f, 1, 155.0, 158.0, 245.0, 169.0, "石城市松溪县教育局");
+	span(&f, 1, 305.0, 158.0, 330.0, 169.0, "955.49");
+	span(&f, 1, 75.0, 174.0, 105.0, 185.0, "866002");
+	span(&f, 1, 155.0, 174.0, 255.0, 185.0, "石城市松溪县教育保障中心");
+	span(&f, 1, 300.0, 174.0, 330.0, 185.0, "1019.75");
+	span(&f, 1, 75.0, 190.0, 105.0, 201.0, "866003");
+	span(&f, 1, 155.0, 190.0, 255.0, 201.0, "石城市松溪县教育保障中心");
+	span(&f, 1, 300.0, 190.0, 330.0, 201.0, "1025.15");
+	layout(&lay, &f, 1);
+	c = glayout_column_of(&lay, 472.0);
+	for (r = 0; r < lay.nrows; r++)
+		if ((t = text_at(&lay, r, glayout_column_of(&lay, 165.0),
+		    &b)) != NULL && strcmp(t, "合计") == 0)
+			break;
+	t = r < lay.nrows ? text_at(&lay, r, c, &b) : NULL;
+	ok(r < lay.nrows && (t == NULL || strstr(t, "算") == NULL),
+	    "合计's row holds none of the heading's characters");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -799,5 +846,6 @@ main(void)
 	listed_items_between_level_rules_are_rows();
 	heading_clear_of_its_numbers_one_column();
 	heading_below_at_other_leading_is_next_row();
+	stacked_heading_is_no_label_of_first_row();
 	return tap_done();
 }

@@ -474,6 +474,81 @@ ptrace_free(struct ptrace *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/* The search's state for one row; identities ordered by their last column. */
+static void
+enumctx_init(struct enumctx *e, const struct grid *g, const struct srow *r,
+    struct rowcands *rc)
+{
+	int nv = srow_values(r), i;
+
+	memset(e, 0, sizeof(*e));
+	e->g = g;
+	e->r = r;
+	e->ncols = g->ncols;
+	e->nsums = g->nsums;
+	e->out = rc;
+	e->incremental = columns_rise(r);
+	e->sorder = xmalloc(sizeof(int) * ((size_t)g->nsums + 1));
+	e->smax = xmalloc(sizeof(int) * ((size_t)g->nsums + 1));
+	for (i = 0; i < g->nsums; i++) {
+		e->sorder[i] = i;
+		e->smax[i] = sum_last_col(&g->sums[i]);
+	}
+	sort_max = e->smax;
+	qsort(e->sorder, (size_t)g->nsums, sizeof(int), cmp_by_max);
+	e->v = xcalloc((size_t)e->ncols + 1, sizeof(long long));
+	e->blank = xmalloc((size_t)e->ncols + 1);
+	e->slot = xmalloc(sizeof(int) * (size_t)(nv + 1));
+	e->vote = xcalloc((size_t)(nv + 1) * (size_t)(e->ncols + 1),
+	    sizeof(long));
+	e->wanted = xcalloc((size_t)e->ncols + 1, 1);
+	e->whole = xmalloc(sizeof(int) * ((size_t)e->ncols + 1));
+	for (i = 0; i < e->ncols; i++)
+		e->whole[i] = g->cols[i].of_which &&
+		    g->cols[i].type == COL_AMOUNT ? whole_of(g, i) : -1;
+	e->best_viol = 1 << 30;
+}
+
+static void
+enumctx_free(struct enumctx *e)
+{
+	free(e->sorder);
+	free(e->smax);
+	free(e->v);
+	free(e->blank);
+	free(e->slot);
+	free(e->vote);
+	free(e->wanted);
+	free(e->whole);
+}
+
+/*
+ * No placement keeps all the row's identities: leaving one value out (a
+ * stray from another row) is tried, and kept only if it fixes them.
+ */
+static void
+try_leaving_one_out(struct enumctx *e, const struct ptrace *replay)
+{
+	struct rowcands *rc = e->out, first = *rc;
+	int nv = srow_values(e->r), drop;
+
+	memset(rc, 0, sizeof(*rc));
+	e->best_viol = 0;
+	e->phase = 1;
+	if (replay)
+		replay_phase(e, replay, 1);
+	else
+		for (drop = 0; drop < nv; drop++)
+			enumerate_all(e, drop);
+	if (rc->n > 0) {
+		rowcands_free(&first);
+		rc->dropped = 1;
+	} else {
+		rowcands_free(rc);
+		*rc = first;
+	}
+}
+
 /*
  * A row's placements, worked out (and recorded into trace, when given),
  * or, given replay, the trace of a row with the same amounts offered
@@ -486,67 +561,19 @@ placements(struct rowcands *rc, const struct grid *g, const struct layout *l,
     const struct ptrace *replay)
 {
 	struct enumctx e;
-	struct rowcands first;
-	int nv = srow_values(r), i, drop;
 
 	memset(rc, 0, sizeof(*rc));
-	memset(&e, 0, sizeof(e));
-	e.g = g;
-	e.r = r;
-	e.ncols = g->ncols;
-	e.nsums = g->nsums;
-	e.out = rc;
-	e.incremental = columns_rise(r);
-	e.sorder = xmalloc(sizeof(int) * ((size_t)g->nsums + 1));
-	e.smax = xmalloc(sizeof(int) * ((size_t)g->nsums + 1));
-	for (i = 0; i < g->nsums; i++) {
-		e.sorder[i] = i;
-		e.smax[i] = sum_last_col(&g->sums[i]);
-	}
-	sort_max = e.smax;
-	qsort(e.sorder, (size_t)g->nsums, sizeof(int), cmp_by_max);
-	e.v = xcalloc((size_t)e.ncols + 1, sizeof(long long));
-	e.blank = xmalloc((size_t)e.ncols + 1);
-	e.slot = xmalloc(sizeof(int) * (size_t)(nv + 1));
-	e.vote = xcalloc((size_t)(nv + 1) * (size_t)(e.ncols + 1), sizeof(long));
-	e.wanted = xcalloc((size_t)e.ncols + 1, 1);
-	e.whole = xmalloc(sizeof(int) * ((size_t)e.ncols + 1));
-	for (i = 0; i < e.ncols; i++)
-		e.whole[i] = g->cols[i].of_which &&
-		    g->cols[i].type == COL_AMOUNT ? whole_of(g, i) : -1;
+	enumctx_init(&e, g, r, rc);
 	work_out_preferences(&e, l, tw);
-	e.best_viol = 1 << 30;
 	e.trace = replay ? NULL : trace;
 	if (replay)
 		replay_phase(&e, replay, 0);
 	else
 		enumerate_all(&e, -1);
-	if (rc->n > 0 && fewest_broken(rc) > 0 && nv >= 2 && g->nsums > 0) {
-		first = *rc;
-		memset(rc, 0, sizeof(*rc));
-		e.best_viol = 0;	/* leaving a value out must fix it */
-		e.phase = 1;
-		if (replay)
-			replay_phase(&e, replay, 1);
-		else
-			for (drop = 0; drop < nv; drop++)
-				enumerate_all(&e, drop);
-		if (rc->n > 0) {
-			rowcands_free(&first);
-			rc->dropped = 1;
-		} else {
-			rowcands_free(rc);
-			*rc = first;
-		}
-	}
+	if (rc->n > 0 && fewest_broken(rc) > 0 && srow_values(r) >= 2 &&
+	    g->nsums > 0)
+		try_leaving_one_out(&e, replay);
 	if (rc->n > 0)
 		prune(rc);
-	free(e.sorder);
-	free(e.smax);
-	free(e.v);
-	free(e.blank);
-	free(e.slot);
-	free(e.vote);
-	free(e.wanted);
-	free(e.whole);
+	enumctx_free(&e);
 }

@@ -101,7 +101,10 @@ same_block(const struct glayout *lay, const struct hspan *a,
 	const struct tspan *s = &lay->v[a->idx], *t = &lay->v[b->idx];
 	double h = fmin(a->h, b->h);
 
-	if (b->y0 < a->y1 - 0.3 * h || b->y0 - a->y1 > 0.6 * h)
+	/* Lines of one cell are set at the font's own leading, a tenth of
+	 * a line apart at most; the next row of cells, after the cells'
+	 * padding, nearer half a line (final-04: 本年支出 over 基本支出). */
+	if (b->y0 < a->y1 - 0.3 * h || b->y0 - a->y1 > 0.3 * h)
 		return 0;
 	/* Words do not wrap into numbers, nor into the numbering row. */
 	if (span_is_number(s) != span_is_number(t) || numbering_word(t->text))

@@ -825,6 +825,69 @@ stacked_heading_is_no_label_of_first_row(void)
 	buf_free(&b);
 }
 
+/*
+ * A group heading that happens to stand right over its middle column's
+ * heading, the width of it (final-04's 公开05表: 本年支出 over 小计, 基本
+ * 支出, 项目支出): the next row's cells sit half a line lower, further
+ * than the lines of one cell, so 本年支出 is no first line of 基本支出.
+ */
+static void
+heading_over_same_width_heading_is_two_cells(void)
+{
+	static const struct { double x0, y0, x1; const char *t; } h[] = {
+		{ 218.5, 628.35, 236.5, "项目" },
+		{ 439.8, 628.35, 475.8, "本年支出" },
+		{ 80.9, 645.05, 116.9, "科目编码" },
+		{ 238.1, 645.05, 274.1, "科目名称" },
+		{ 400.0, 645.05, 418.0, "小计" },
+		{ 439.8, 645.05, 475.8, "基本支出" },
+		{ 488.6, 645.05, 524.6, "项目支出" },
+	}, b[] = {
+		{ 72.5, 678.35, 90.5, "合计" },
+		{ 401.5, 678.35, 431.15, "981.54" },
+		{ 450.2, 678.35, 479.85, "585.31" },
+		{ 499.1, 678.35, 528.75, "396.23" },
+		{ 72.5, 694.95, 88.67, "208" },
+		{ 129.8, 694.95, 210.8, "社会保障和就业支出" },
+		{ 406.9, 694.95, 431.16, "92.56" },
+		{ 455.6, 694.95, 479.86, "92.56" },
+		{ 72.5, 711.65, 99.46, "20805" },
+		{ 129.8, 711.65, 219.8, "行政事业单位养老支出" },
+		{ 406.9, 711.65, 431.16, "92.56" },
+		{ 455.6, 711.65, 479.86, "92.56" },
+		{ 72.5, 728.35, 104.9, "2080505" },
+		{ 129.8, 728.35, 273.8, "机关事业单位基本养老保险缴费支出" },
+		{ 406.9, 728.35, 431.16, "92.56" },
+		{ 455.6, 728.35, 479.86, "92.56" },
+	};
+	struct fixture f = { 0 };
+	struct tinput in;
+	struct grid g;
+	size_t i;
+
+	for (i = 0; i < sizeof(h) / sizeof(h[0]); i++) {
+		span(&f, 1, h[i].x0, h[i].y0, h[i].x1, h[i].y0 + 11.7,
+		    h[i].t);
+		f.s[f.ns - 1].part = 1;
+	}
+	for (i = 0; i < sizeof(b) / sizeof(b[0]); i++)
+		span(&f, 1, b[i].x0, b[i].y0, b[i].x1, b[i].y0 + 11.7,
+		    b[i].t);
+	memset(&in, 0, sizeof(in));
+	in.spans = f.s;
+	in.nspans = f.ns;
+	grid_init(&g);
+	geomgrid_build(&g, NULL, &in);
+	is_int(g.ncols, 5, "five columns");
+	if (g.ncols == 5) {
+		is_str(g.cols[2].path, "本年支出/小计", "本年支出 over 小计");
+		is_str(g.cols[3].path, "本年支出/基本支出",
+		    "over 基本支出, a cell of its own");
+		is_str(g.cols[4].path, "本年支出/项目支出", "over 项目支出");
+	}
+	grid_free(&g);
+}
+
 int
 main(void)
 {
@@ -847,5 +910,6 @@ main(void)
 	heading_clear_of_its_numbers_one_column();
 	heading_below_at_other_leading_is_next_row();
 	stacked_heading_is_no_label_of_first_row();
+	heading_over_same_width_heading_is_two_cells();
 	return tap_done();
 }

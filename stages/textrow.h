@@ -115,6 +115,9 @@ void	 put_cell(struct tb *, int row, int col, const char *, long page);
 void	 span_label(struct tb *, int row, int side);
 void	 move_label(struct tb *, int row, int side, int to);
 
+/* textrepair.c: rows a dump broke apart, put together by their arithmetic. */
+void	 repair_rows(struct tb *);
+
 /* textheader.c: the header's words, found again where the dump left them. */
 char	*text_header(struct textrules *, const struct family *,
 	    const struct tinput *, int cell_lines);

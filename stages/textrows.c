@@ -315,6 +315,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	find_parent_codes(&b);
 	free(pre.text);
 	b.decimals = table_decimals(&b);
+	repair_rows(&b);
 	first = g->header_rows;
 	sr = xcalloc((size_t)b.nrows + 1, sizeof(*sr));
 	for (r = 0; r < b.nrows; r++)

@@ -517,4 +517,20 @@ is "$(jq -c 'select(.type=="table") | .header_rows' "$TMP/za.jsonl")" "4" \
 is "$(jq -c 'select(.type=="row") | .cells' "$TMP/za.jsonl" | tr '\n' ' ')" \
     '[3,0,0,0,0,3,2,0,0,0,0,2] ' "the header's words among the amounts leave the row whole"
 
+# A dump a cell a line may print a row's right-hand amounts before its
+# code, with a cell of the row below, and a cell after the last row: the
+# row identities put each back in the row it makes whole.
+printf '%s\n\n' 预算03表 2022年部门支出预算表 '单位：万元' 科目编码 类 款 项 单位代码 \
+    '单位（科目名称）' 合计 基本支出 人员经费 工资福利支出 对个人和家庭的补助 \
+    项目支出 小计 其他运转类 特定目标类 \
+    合计 160.00 110.00 90.00 20.00 50.00 50.00 0.00 \
+    100.00 90.00 10.00 50.00 '208 05 05' 行政运行 100.00 \
+    '208 05 06' 一般行政管理事务 50.00 50.00 \
+    '208 05 07' 离退休 10.00 10.00 \
+    '208 05 08' 住房公积金 0.00 0.00 0.00 10.00 > "$TMP/zb.txt"
+text_pipeline "$TMP/zb.txt" > "$TMP/zb.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[4:]' "$TMP/zb.jsonl" | tr '\n' ' ')" \
+    '["合计",160,110,90,20,50,50,0] ["行政运行",100,100,90,10,null,null,null] ["一般行政管理事务",50,null,null,null,50,50,null] ["离退休",10,10,null,10,null,null,null] ["住房公积金",0,0,null,null,null,null,0] ' \
+    "amounts printed out of their rows go back where the arithmetic says"
+
 done_testing

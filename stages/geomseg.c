@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "caption.h"
+#include "geomcap.h"
 #include "georegion.h"
 #include "geomrule.h"
 #include "geomseg.h"
@@ -200,6 +201,38 @@ class_of(enum linekind k)
 	}
 }
 
+/*
+ * Caption text wrapped in narrow cells (geomcap.c): a run of lines, each
+ * going on with the one above, that reads as a caption whole is one
+ * caption line, its first; the others are its and say nothing more.
+ */
+static void
+wrapped_captions(struct pagework *w)
+{
+	const struct tspan *v = w->g->page.spans;
+	struct buf b = BUF_INIT;
+	int i, j, k;
+
+	for (i = 0; i < w->n; i = j) {
+		for (j = i + 1; j < w->n && gcap_continues(v, &w->lines[j - 1],
+		    &w->lines[j]); j++)
+			continue;
+		if (j == i + 1 || w->pl[i].data)
+			continue;
+		gcap_text(v, w->lines, i, j, &b);
+		if (caption_classify(w->g->tr, buf_str(&b), b.len) !=
+		    LINE_CAPTION)
+			continue;
+		for (k = i; k < j; k++) {
+			free(w->pl[k].text);
+			w->pl[k].text = xstrdup(k == i ? buf_str(&b) : "");
+			w->pl[k].kind = LINE_CAPTION;
+			w->pl[k].cls = w->cls[k] = LC_CAPTION;
+		}
+	}
+	buf_free(&b);
+}
+
 static void
 page_lines(struct pagework *w)
 {
@@ -226,6 +259,7 @@ page_lines(struct pagework *w)
 		l->owner = -1;
 		w->cls[i] = l->cls;
 	}
+	wrapped_captions(w);
 	/* The first or last line repeated from the last page: a running
 	 * head or foot. */
 	for (i = 0; i < w->n; i++) {
@@ -354,9 +388,12 @@ find_caption(struct pagework *w, int ti)
 	if (i < 0)
 		return;
 	from = i;
+	/* Lines of a caption block two lines apart at most, of the larger
+	 * type: a title set large stands further off. */
 	while (from > 0 && w->pl[from - 1].cls == LC_CAPTION &&
 	    w->pl[from - 1].owner < 0 && w->lines[from].top -
-	    w->lines[from - 1].bottom < 2 * w->lines[from].height)
+	    w->lines[from - 1].bottom < 2 * fmax(w->lines[from].height,
+	    w->lines[from - 1].height))
 		from--;
 	t->cap_from = from;
 	t->cap_to = top;

@@ -115,9 +115,41 @@ cell_is_code(const struct glayout *lay, const struct lcell *cl)
 }
 
 /*
+ * May row r be a header's?  Its numbers only as the numbering row does
+ * (栏次 1 2 3: integers rising left to right).  A label beside numbers
+ * is a body row, though no number of it be an amount (ICDAR eu-020:
+ * Sciences, 63 (18.5%)).
+ */
+static int
+row_may_head(const struct glayout *lay, int r)
+{
+	const struct tspan *s;
+	struct num v;
+	long long last = -1;
+	int i, k, nums = 0, rising = 1;
+
+	for (i = lay->rows[r].first; i < lay->rows[r].first +
+	    lay->rows[r].nlines; i++)
+		for (k = 0; k < lay->lines[i].n; k++) {
+			s = &lay->v[lay->lines[i].spans[k]];
+			if (!span_is_number(s))
+				continue;
+			nums++;
+			if (!num_parse(s->text, strlen(s->text), &v) ||
+			    v.decimals > 0 || v.grouped || v.percent ||
+			    v.mant <= last)
+				rising = 0;
+			else
+				last = v.mant;
+		}
+	return nums == 0 || (nums >= 2 && rising);
+}
+
+/*
  * The first row whose every span table-segment put in the body: for a
  * table printed empty (its header, then 合计 alone), where no amount
- * tells where the header ends.
+ * tells where the header ends.  Rows above it must all read as a
+ * header's; otherwise no header is told.
  */
 static int
 first_row_of_body(const struct glayout *lay)
@@ -133,6 +165,8 @@ first_row_of_body(const struct glayout *lay)
 					head = 1;
 		if (!head)
 			return r;
+		if (!row_may_head(lay, r))
+			return lay->nrows;
 	}
 	return lay->nrows;
 }

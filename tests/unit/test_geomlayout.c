@@ -888,6 +888,38 @@ heading_over_same_width_heading_is_two_cells(void)
 	grid_free(&g);
 }
 
+/*
+ * Rows table-segment left in the head that print a label beside its
+ * numbers (counts with shares, no amount among them) are body rows:
+ * the body does not begin only at Total (ICDAR eu-020).
+ */
+static void
+labelled_numbers_are_no_header(void)
+{
+	struct fixture f = { 0 };
+	struct tinput in;
+	struct grid g;
+	int i;
+
+	span(&f, 1, 10, 5, 60, 15, "Faculty");
+	span(&f, 1, 110, 5, 150, 15, "Sample");
+	span(&f, 1, 10, 25, 60, 35, "Sciences");
+	span(&f, 1, 100, 25, 150, 35, "63 (18.5%)");
+	span(&f, 1, 10, 45, 60, 55, "Humanities");
+	span(&f, 1, 100, 45, 150, 55, "77 (22.6%)");
+	for (i = 0; i < f.ns; i++)
+		f.s[i].part = 1;
+	span(&f, 1, 10, 65, 40, 75, "Total");
+	span(&f, 1, 130, 65, 150, 75, "140");
+	memset(&in, 0, sizeof(in));
+	in.spans = f.s;
+	in.nspans = f.ns;
+	grid_init(&g);
+	geomgrid_build(&g, NULL, &in);
+	ok(g.header_rows < 2, "Sciences is no header row");
+	grid_free(&g);
+}
+
 int
 main(void)
 {
@@ -901,6 +933,7 @@ main(void)
 	wrapped_number_in_ruled_row();
 	continued_table_drops_repeated_header();
 	empty_table_header_ends_where_body_begins();
+	labelled_numbers_are_no_header();
 	numbering_under_label_column_alone();
 	edge_carried_over_an_empty_column();
 	shared_gap_judged_over_all_pages();

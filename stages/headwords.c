@@ -250,6 +250,251 @@ lay_out(struct headwords *h, const struct plan *p, int np, int nlabels,
 	}
 }
 
+
+/*
+ * A header a dump printed a cell a line (pdftotext without -raw, reading
+ * by blocks): the lines no longer say which cells stand over which, but
+ * the cells do.  Group headings differ by a number alone (FY 2023, FY
+ * 2024), each over the same leaves printed again (Budget, Actual).
+ * Without such repeats, the label's heading parts the cells printed
+ * above the leaves (group headings, then cells spanning both rows) from
+ * the leaves, one line each, and the cells spanning both rows that
+ * wrap over several lines and stand right of the rest.
+ */
+struct ccell {
+	const char	*text;
+	int		 lines;		/* dump lines it runs over */
+	int		 role;		/* 0 unset, 1 parent, 2 leaf, 3 single */
+};
+
+struct item {
+	int	 cell;			/* a parent or a single cell */
+	int	 at;			/* where the dump printed it */
+};
+
+static int
+cell_list(const struct wlines *wl, struct ccell **out)
+{
+	int l, n = 0;
+
+	*out = NULL;
+	for (l = 0; l < wl->nlines; l++) {
+		if (wl->n[l] > 1) {
+			free(*out);
+			*out = NULL;
+			return -1;
+		}
+		if (wl->n[l] == 0) {
+			if (n > 0)
+				(*out)[n - 1].lines++;
+			continue;
+		}
+		*out = xreallocarray(*out, (size_t)n + 1, sizeof(**out));
+		(*out)[n].text = buf_str(&wl->cells[l][0]);
+		(*out)[n].lines = 1;
+		(*out)[n++].role = 0;
+	}
+	return n;
+}
+
+/* The text with each run of digits as one '#'. */
+static void
+shape(const char *t, char *out, size_t size)
+{
+	size_t k = 0;
+
+	for (; *t && k + 1 < size; t++) {
+		if (*t >= '0' && *t <= '9') {
+			if (k == 0 || out[k - 1] != '#')
+				out[k++] = '#';
+		} else
+			out[k++] = *t;
+	}
+	out[k] = '\0';
+}
+
+/*
+ * Group headings differing by their numbers alone: marks them parents
+ * and returns how many (0 when no shape repeats).
+ */
+static int
+mark_parents(struct ccell *c, int n)
+{
+	char a[256], b[256];
+	int i, k, best = -1, nbest = 0, cnt;
+
+	for (i = 0; i < n; i++) {
+		shape(c[i].text, a, sizeof(a));
+		if (strchr(a, '#') == NULL || strcmp(a, c[i].text) == 0)
+			continue;
+		for (cnt = 0, k = 0; k < n; k++) {
+			shape(c[k].text, b, sizeof(b));
+			cnt += strcmp(a, b) == 0;
+		}
+		if (cnt >= 2 && cnt > nbest) {
+			best = i;
+			nbest = cnt;
+		}
+	}
+	if (best < 0)
+		return 0;
+	shape(c[best].text, a, sizeof(a));
+	for (k = 0; k < n; k++) {
+		shape(c[k].text, b, sizeof(b));
+		if (strcmp(a, b) == 0)
+			c[k].role = 1;
+	}
+	for (i = 0; i < n; i++)
+		for (k = i + 1; k < n; k++)
+			if (c[i].role == 1 && c[k].role == 1 &&
+			    strcmp(c[i].text, c[k].text) == 0)
+				return -1;	/* the same heading twice */
+	return nbest;
+}
+
+/* Leaves printed once under each of np parents; returns how many kinds. */
+static int
+mark_repeated_leaves(struct ccell *c, int n, int np)
+{
+	int i, k, cnt, per = 0;
+
+	for (i = 0; i < n; i++) {
+		if (c[i].role != 0)
+			continue;
+		for (cnt = 0, k = 0; k < n; k++)
+			cnt += c[k].role != 1 && strcmp(c[i].text,
+			    c[k].text) == 0;
+		if (cnt != np)
+			continue;
+		for (k = i; k < n; k++)
+			if (strcmp(c[i].text, c[k].text) == 0)
+				c[k].role = 2;
+		per++;
+	}
+	return per;
+}
+
+static void
+add_group(struct headwords *h, const struct ccell *c, int n, int p,
+    int per, int *col)
+{
+	int k, done = 0;
+
+	add_hcell(h, 0, *col, 1, per, c[p].text);
+	/* Its leaves: the first per leaves, each parent's the same words. */
+	for (k = 0; k < n && done < per; k++) {
+		if (c[k].role != 2)
+			continue;
+		add_hcell(h, 1, *col, 1, 1, c[k].text);
+		set_path(h, *col, c[p].text, c[k].text);
+		(*col)++;
+		done++;
+	}
+}
+
+/* Lay out label, then the parents and singles in the order printed. */
+static void
+lay_out_cells(struct headwords *h, const struct ccell *c, int n, int label,
+    int nlabels, int namounts, int per)
+{
+	int i, col = nlabels, np = 0;
+
+	for (i = 0; i < n; i++)
+		np += c[i].role == 1;
+	h->rows = np ? 2 : 1;
+	h->ncols = nlabels + namounts;
+	h->paths = xcalloc((size_t)h->ncols + 1, sizeof(char *));
+	if (label >= 0 && nlabels > 0) {
+		add_hcell(h, 0, 0, h->rows, nlabels, c[label].text);
+		for (i = 0; i < nlabels; i++)
+			set_path(h, i, NULL, c[label].text);
+	}
+	for (i = 0; i < n; i++)
+		if (c[i].role == 1)
+			add_group(h, c, n, i, per, &col);
+		else if (c[i].role == 3) {
+			add_hcell(h, 0, col, h->rows, 1, c[i].text);
+			set_path(h, col++, NULL, c[i].text);
+		}
+}
+
+/* Repeated leaves under headings differing by a number: roles set. */
+static int
+roles_by_repeats(struct ccell *c, int n, int nlabels, int namounts,
+    int *label, int *per)
+{
+	int np = mark_parents(c, n), i, rest = 0;
+
+	if (np <= 0 || (*per = mark_repeated_leaves(c, n, np)) < 1)
+		return 0;
+	*label = -1;
+	for (i = 0; i < n; i++) {
+		if (c[i].role != 0)
+			continue;
+		if (*label < 0 && nlabels > 0)
+			*label = i;
+		else {
+			c[i].role = 3;
+			rest++;
+		}
+	}
+	return rest == namounts - np * *per;
+}
+
+/*
+ * One group heading, printed first: the cells up to the label's heading
+ * stand over both rows, the one-line cells after it are the group's
+ * leaves, the rest (wrapped over lines) stand over both rows at the
+ * right.  The label's heading is the last cell that leaves two leaves
+ * or more after it.
+ */
+static int
+roles_by_order(struct ccell *c, int n, int nlabels, int namounts,
+    int *label, int *per)
+{
+	int np = n - nlabels - namounts, l, i, leaves;
+
+	if (nlabels != 1 || np != 1 || n < 4)
+		return 0;
+	for (l = n - 1; l >= 1; l--) {
+		for (leaves = 0; l + 1 + leaves < n &&
+		    c[l + 1 + leaves].lines == 1; leaves++)
+			;
+		if (leaves >= 2)
+			break;
+	}
+	if (l < 1)
+		return 0;
+	*label = l;
+	*per = leaves;
+	c[0].role = 1;
+	for (i = 1; i < n; i++)
+		c[i].role = i == l ? 0 : i > l && i <= l + leaves ? 2 : 3;
+	return 1;
+}
+
+/* A header printed a cell a line; 0 when its cells do not fit. */
+static int
+cell_a_line(struct headwords *h, const struct wlines *wl, int nlabels,
+    int namounts)
+{
+	struct ccell *c;
+	int n, label = -1, per = 0, ok;
+
+	if (wl->nlines < 3 || (n = cell_list(wl, &c)) < 3)
+		return 0;
+	ok = roles_by_repeats(c, n, nlabels, namounts, &label, &per);
+	if (!ok) {
+		for (int i = 0; i < n; i++)
+			c[i].role = 0;
+		ok = roles_by_order(c, n, nlabels, namounts, &label, &per);
+	}
+	if (ok)
+		lay_out_cells(h, c, n, label, nlabels, namounts, per);
+	free(c);
+	return ok;
+}
+
 int
 headwords_build(struct headwords *h, const char *const *lines, int nlines,
     int nlabels, int namounts)
@@ -264,6 +509,10 @@ headwords_build(struct headwords *h, const char *const *lines, int nlines,
 	memset(&wl, 0, sizeof(wl));
 	for (i = 0; i < nlines; i++)
 		split_line(&wl, lines[i]);
+	if (cell_a_line(h, &wl, nlabels, namounts)) {
+		wlines_free(&wl);
+		return 1;
+	}
 	/* The label's header first, when the words fit with it. */
 	for (with_label = nlabels > 0; with_label >= 0 && np < 0;
 	    with_label--) {

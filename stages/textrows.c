@@ -486,15 +486,19 @@ void
 textrows_generic(struct grid *g, struct textrules *tr, const struct tinput *in)
 {
 	struct tb b;
-	struct tinput head_less;
+	struct tinput head_less, unlabelled;
 	struct gcell *c;
 	int r, i, maxnum = 0, n, first, col, last_amounts = -1, nrows;
+	int blocks;
 
 	memset(&b, 0, sizeof(b));
 	b.g = g;
 	b.tr = tr;
 	gather_rows(&b, in);
-	in = first_label_from_head(&b, in, &head_less);
+	if ((blocks = labels_before_amounts(&b, in, &unlabelled)))
+		in = &unlabelled;
+	else
+		in = first_label_from_head(&b, in, &head_less);
 	for (r = 0; r < b.nrows; r++)
 		if ((n = trailing_numbers(&b.rows[r])) > 0) {
 			last_amounts = r;
@@ -522,4 +526,6 @@ textrows_generic(struct grid *g, struct textrules *tr, const struct tinput *in)
 	for (r = 0; r < b.nrows; r++)
 		free_row(&b.rows[r]);
 	free(b.rows);
+	if (blocks)
+		free(unlabelled.head);
 }

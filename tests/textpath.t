@@ -533,4 +533,52 @@ is "$(jq -c 'select(.type=="row") | .cells[4:]' "$TMP/zb.jsonl" | tr '\n' ' ')" 
     '["合计",160,110,90,20,50,50,0] ["行政运行",100,100,90,10,null,null,null] ["一般行政管理事务",50,null,null,null,50,50,null] ["离退休",10,10,null,10,null,null,null] ["住房公积金",0,0,null,null,null,null,0] ' \
     "amounts printed out of their rows go back where the arithmetic says"
 
+# A table printed block after block (pdftotext without -raw): the labels
+# a line each, then the rest of the header, then the numbers alone; they
+# share out evenly over the labels, row by row as printed.
+printf '%s\n\n' 'City of Elmford' 'Operating Expenses by Program' \
+    '(in thousands of dollars)' Program 'Public safety' 'Parks and recreation' \
+    Libraries Total 'FY 2023' 'Budget Actual Variance' 4,008 4,049 '(41)' \
+    8,346 7,762 584 1,000 900 100 13,354 12,711 643 > "$TMP/zc.txt"
+text_pipeline "$TMP/zc.txt" > "$TMP/zc.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/zc.jsonl" | tr '\n' ' ')" \
+    '["Public safety",4008,4049,-41] ["Parks and recreation",8346,7762,584] ["Libraries",1000,900,100] ["Total",13354,12711,643] ' \
+    "labels printed before the numbers get their share row by row"
+# Column by column, where only that order makes the total the sum.
+printf '%s\n\n' 'City of Elmford' 'Operating Expenses by Program' \
+    '(in thousands of dollars)' Program 'Public safety' 'Parks and recreation' \
+    Libraries Total 'FY 2023' 'Budget Actual Variance' 4,008 8,346 1,000 \
+    13,354 4,049 7,762 900 12,711 '(41)' 584 100 643 > "$TMP/zd.txt"
+text_pipeline "$TMP/zd.txt" > "$TMP/zd.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/zd.jsonl" | tr '\n' ' ')" \
+    '["Public safety",4008,4049,-41] ["Parks and recreation",8346,7762,584] ["Libraries",1000,900,100] ["Total",13354,12711,643] ' \
+    "numbers printed column by column go down the columns the total adds up"
+
+# A header printed a cell a line: headings differing by their year stand
+# over the leaves printed again under each; the label's heading and a
+# wrapped cell stand alone.
+printf '%s\n\n' 'City of Elmford' \
+    'Expenditure by Function, Fiscal Years 2023 and 2024' \
+    '(in thousands of dollars)' 'FY 2023' Function Budget 'FY 2024' Actual \
+    Budget Actual Change 'in actual' '(%)' 'Public safety' 1,000 1,090 1,100 \
+    1,199 10.0% Libraries 5,000 4,500 5,500 5,000 11.1% Total 6,000 5,590 \
+    6,600 6,199 10.9% > "$TMP/ze.txt"
+text_pipeline "$TMP/ze.txt" > "$TMP/ze.jsonl"
+is "$(jq -c 'select(.type=="table") | .columns' "$TMP/ze.jsonl")" \
+    '["Function","FY 2023/Budget","FY 2023/Actual","FY 2024/Budget","FY 2024/Actual","Change in actual (%)"]' \
+    "a cell-a-line header: year headings over their repeated leaves"
+# One group heading, printed first: the cells before the label's heading
+# span both rows, the one-line cells after it are the group's leaves, a
+# cell wrapped over lines after them spans both rows at the right.
+printf '%s\n\n' 'City of Elmford' \
+    'Statement of Revenues and Expenditures - Budget and Actual,' \
+    'General Fund' '(in thousands of dollars)' 'Budgeted amounts' Actual \
+    amounts Account Original Final Variance 'with final' budget positive \
+    '(negative)' 'Property taxes' 5,320 5,054 5,003 '(51)' Fees 1,000 1,100 \
+    1,200 100 'Total revenues' 6,320 6,154 6,203 49 > "$TMP/zf.txt"
+text_pipeline "$TMP/zf.txt" > "$TMP/zf.jsonl"
+is "$(jq -c 'select(.type=="table") | .columns' "$TMP/zf.jsonl")" \
+    '["Account","Budgeted amounts/Original","Budgeted amounts/Final","Actual amounts","Variance with final budget positive (negative)"]' \
+    "a cell-a-line header: one group heading over the one-line cells after the label's"
+
 done_testing

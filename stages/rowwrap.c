@@ -12,6 +12,11 @@
  * the label most rows have, so the text lines around it are its label.
  * A line holding an amount always starts a row otherwise, and an
  * enumerated item (一、 （二） 3.) always starts one.
+ *
+ * Rows whose cells are centred vertically interleave their lines: a
+ * cell of one line sits half a line below the first line of a cell of
+ * two.  Such a run of lines is one row, centred on its middle, and
+ * settles where the rows around it end.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -23,6 +28,10 @@
 
 /* Lines further apart than this many line heights are never one row. */
 #define WRAP_LEADING	0.9
+/* Centres closer than this many line heights: half a line apart. */
+#define STRADDLE	0.75
+/* Mirrored lines' distances from a row's centre differ by less. */
+#define MIRROR		0.3
 
 struct lineinfo {
 	int	 anchor;	/* holds a number */
@@ -288,6 +297,71 @@ centred_on(const struct glayout *lay, int at, int end)
 }
 
 /*
+ * Lines a and b straddle: b is set half a line below a, closer than a
+ * cell's own lines ever are, in other columns.  In a row whose cells
+ * are centred vertically, a cell of one line between the two lines of
+ * its neighbour does that (budget-03 项目绩效目标表: 327.03 halfway
+ * down 丰泽市梅岭区卫 / 生健康委员会).
+ */
+static int
+straddles(const struct glayout *lay, int a, int b)
+{
+	const struct gline *x = &lay->lines[a], *y = &lay->lines[b];
+	int c;
+
+	if (x->page != y->page || y->cy - x->cy >= STRADDLE * fmin(x->height,
+	    y->height))
+		return 0;
+	for (c = 0; c < lay->ncols; c++)
+		if (line_col_span(lay, a, c) >= 0 &&
+		    line_col_span(lay, b, c) >= 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Rows fixed by their centring: a run of straddling lines [a, b] is one
+ * row, centred on the run's middle; lines above and below it join only
+ * in pairs set as far from that centre, a taller cell's lines mirrored
+ * about it.  fixed[i] is the first line of line i's row, or -1 where
+ * the centring says nothing.  Body rows only: from the first line of
+ * numbers down.
+ */
+static void
+centred_rows(const struct glayout *lay, int first, int n, int *fixed)
+{
+	int a, b, i, j, body = n;
+	double c, h;
+
+	for (i = n - 1; i >= 0; i--) {
+		fixed[i] = -1;
+		if (has_number(lay, first + i))
+			body = i;
+	}
+	for (a = 0; a < n; a = b + 1) {
+		for (b = a; b + 1 < n && straddles(lay, first + b,
+		    first + b + 1); b++)
+			;
+		/* Above the first amounts, a header's centred headings
+		 * are rows geomhead tells apart. */
+		if (b == a || b < body)
+			continue;
+		c = (lay->lines[first + a].cy + lay->lines[first + b].cy) / 2;
+		h = lay->lines[first + a].height;
+		for (i = a - 1, j = b + 1; i >= 0 && j < n && fixed[i] < 0 &&
+		    (j + 1 >= n || !straddles(lay, first + j, first + j + 1)) &&
+		    tight(lay, first + i, first + i + 1) &&
+		    tight(lay, first + j - 1, first + j) &&
+		    fabs((c - lay->lines[first + i].cy) -
+		    (lay->lines[first + j].cy - c)) < MIRROR * h; i--, j++)
+			;
+		for (a = i + 1; a < j; a++)
+			fixed[a] = i + 1;
+		b = j - 1;
+	}
+}
+
+/*
  * Group lines [first, first + n) into rows: group[i] is line i's row,
  * counting from 0.  Returns the number of rows.
  */
@@ -295,18 +369,22 @@ int
 rowwrap_groups(const struct glayout *lay, int first, int n, int *group)
 {
 	struct lineinfo *info;
-	int i, g = 0, start = 0, has_anchor, *label;
+	int i, g = 0, start = 0, has_anchor, *label, *fixed;
 
 	info = xcalloc((size_t)n + 1, sizeof(*info));
+	fixed = xmalloc(sizeof(int) * ((size_t)n + 1));
 	for (i = 0; i < n; i++)
 		info[i].anchor = has_number(lay, first + i);
 	label = mark_labelless(lay, first, n, info);
+	centred_rows(lay, first, n, fixed);
 	group[0] = 0;
 	has_anchor = info[0].anchor;
 	for (i = 1; i < n; i++) {
 		int join = 0, line = first + i;
 
-		if (!tight(lay, line - 1, line))
+		if (fixed[i] >= 0 || fixed[i - 1] >= 0)
+			join = fixed[i] == fixed[i - 1];
+		else if (!tight(lay, line - 1, line))
 			join = 0;
 		else if (info[i].anchor)
 			/* An amounts line without its label takes the label
@@ -332,6 +410,7 @@ rowwrap_groups(const struct glayout *lay, int first, int n, int *group)
 		has_anchor |= info[i].anchor;
 		group[i] = g;
 	}
+	free(fixed);
 	free(label);
 	free(info);
 	return g + 1;

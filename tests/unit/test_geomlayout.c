@@ -190,6 +190,71 @@ wrapped_label_joined(void)
 }
 
 /*
+ * Cells centred in unruled rows: a label wrapped onto two lines, its
+ * code and amounts half a line down, between them.  Each label's second
+ * line fills its column as the first does, yet the next row's label
+ * does not go on from it: the row is centred on its amounts (budget-03
+ * 项目绩效目标表).
+ */
+static void
+centred_amounts_close_their_row(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+
+	span(&f, 1, 60, 0, 130, 10, "丰泽市梅岭区卫");
+	span(&f, 1, 10, 6, 25, 16, "881");
+	span(&f, 1, 200, 6, 230, 16, "327.03");
+	span(&f, 1, 60, 12, 130, 22, "生健康委员会");
+	span(&f, 1, 60, 26, 130, 36, "丰泽市梅岭区卫");
+	span(&f, 1, 10, 32, 40, 42, "881001");
+	span(&f, 1, 200, 32, 230, 42, "327.03");
+	span(&f, 1, 60, 38, 130, 48, "生健康委员会");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 2, "six lines, two rows");
+	is_str(text_at(&lay, 0, 1, &b), "丰泽市梅岭区卫生健康委员会",
+	    "the first row's label: the lines above and below its amounts");
+	is_str(text_at(&lay, 1, 0, &b), "881001", "the second row's code");
+	is_str(text_at(&lay, 1, 1, &b), "丰泽市梅岭区卫生健康委员会",
+	    "the second row's label, whole");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+/*
+ * A label of four lines beside a cell of two and an amount of one, all
+ * centred: the amount straddles the middle lines, and the label's first
+ * and last lines, as far above and below it, are the same row's.
+ */
+static void
+centred_row_takes_mirrored_lines(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+
+	span(&f, 1, 10, 0, 80, 10, "一二三四五六七");
+	span(&f, 1, 10, 12, 80, 22, "八九十百千万亿");
+	span(&f, 1, 100, 12, 150, 22, "甲乙丙丁戊");
+	span(&f, 1, 200, 18, 230, 28, "13.89");
+	span(&f, 1, 10, 24, 80, 34, "子丑寅卯辰巳午");
+	span(&f, 1, 100, 24, 150, 34, "己庚辛壬癸");
+	span(&f, 1, 10, 36, 60, 46, "未申酉戌");
+	span(&f, 1, 10, 50, 50, 60, "行政运行");
+	span(&f, 1, 100, 50, 130, 60, "合计");
+	span(&f, 1, 200, 50, 230, 60, "16.00");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 2, "six lines, two rows");
+	is_str(text_at(&lay, 0, 0, &b),
+	    "一二三四五六七八九十百千万亿子丑寅卯辰巳午未申酉戌",
+	    "the four lines of the label are one cell");
+	is_str(text_at(&lay, 1, 0, &b), "行政运行", "the next row apart");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+/*
  * Columns from the gaps the body lines share; a heading over two
  * columns reaches across their gap and is one cell over both.
  */
@@ -934,6 +999,8 @@ main(void)
 	continued_table_drops_repeated_header();
 	empty_table_header_ends_where_body_begins();
 	labelled_numbers_are_no_header();
+	centred_amounts_close_their_row();
+	centred_row_takes_mirrored_lines();
 	numbering_under_label_column_alone();
 	edge_carried_over_an_empty_column();
 	shared_gap_judged_over_all_pages();

@@ -374,3 +374,50 @@ drop_words_among_amounts(const struct tb *b, struct moved *m)
 			drop_body_line(m, i);
 	}
 }
+
+static int
+amounts_line(const char *text)
+{
+	struct lrow r;
+	int yes;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	yes = only_amounts(&r);
+	free_row(&r);
+	return yes;
+}
+
+/*
+ * A dump a cell a line may print the total row's amounts first, then
+ * the rest of the header's words with the row's label (合计) among them,
+ * then the coded rows.  The label goes back before its amounts, and the
+ * header's words between them and the rows are left out.
+ */
+void
+total_before_header_words(struct tb *b, struct moved *m)
+{
+	struct tline total;
+	int i, first, end, t = -1;
+
+	if (!b->cell_lines)
+		return;
+	for (first = 0; first < m->in.nbody &&
+	    amounts_line(m->in.body[first].text); first++)
+		;
+	for (end = first; end < m->in.nbody &&
+	    holds_header_words(b, m->in.body[end].text); end++)
+		if (t < 0 && patlist_match(&b->tr->total,
+		    m->in.body[end].text, strlen(m->in.body[end].text)) != -1)
+			t = end;
+	if (first == 0 || t < 0)
+		return;
+	own_body(m);
+	total = m->in.body[t];
+	for (i = end - 1; i >= first; i--)
+		drop_body_line(m, i);	/* the total's line among them */
+	memmove(m->body + 1, m->body, sizeof(*m->body) *
+	    (size_t)m->in.nbody);
+	m->body[0] = total;
+	m->in.nbody++;
+}

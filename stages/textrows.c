@@ -306,6 +306,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	if (f->marker == NULL || !marker_row(&b, &pre, f->marker))
 		numbering_row(&b, &pre, &moved);
 	drop_words_among_amounts(&b, &moved);
+	total_before_header_words(&b, &moved);
 	gather_rows(&b, in);
 	if (f->marker) {
 		merge_rows_above_codes(&b);

@@ -581,4 +581,17 @@ is "$(jq -c 'select(.type=="table") | .columns' "$TMP/zf.jsonl")" \
     '["Account","Budgeted amounts/Original","Budgeted amounts/Final","Actual amounts","Variance with final budget positive (negative)"]' \
     "a cell-a-line header: one group heading over the one-line cells after the label's"
 
+# A dump a cell a line printing the total row's amounts first, then the
+# rest of the header with the row's label (合计) among its words: the
+# label goes back before its amounts, the header's words are no rows.
+printf '%s\n\n' 预算03表 2024年部门支出预算表 '部门名称：测试局' '单位：万元' 基本支出 项目 \
+    人员经费 小计 工资福利 支出 150.00 100.00 100.00 50.00 50.00 科目名称 合计 \
+    公用经费 对个人和家庭的补助 合计 科目编码 项目支出 商品和服务支出 资本性支出 \
+    小计 其他运转类 特定目标 类 2050101 行政运行 100.00 100.00 100.00 \
+    2050102 一般行政管理事务 50.00 50.00 50.00 > "$TMP/zg.txt"
+text_pipeline "$TMP/zg.txt" > "$TMP/zg.jsonl"
+is "$(jq -c 'select(.type=="row") | [.kind, .cells[0], .cells[2]]' "$TMP/zg.jsonl" | tr '\n' ' ')" \
+    '["total","合计",150] ["data","2050101",100] ["data","2050102",50] ' \
+    "a total row's amounts printed before its label among the header's words"
+
 done_testing

@@ -100,6 +100,32 @@ marker_numbers(struct tb *b, const struct prelines *p, struct lrow *r)
 }
 
 /*
+ * A marker printed alone, its numbers gathered a line each: they number
+ * the amount columns left to right over the sides, the first side's
+ * first.  A marker printed once per side labels each side's numbers.
+ */
+static void
+numbers_over_sides(struct tb *b, const struct prelines *p,
+    const char *marker, const struct lrow *r, int *side)
+{
+	int cols[64], s = 0, used = 0, k, markers = 0, i;
+
+	for (i = 0; i < p->n; i++)
+		markers += strcmp(p->text[i], marker) == 0;
+	side[0] = 0;
+	for (k = 1; k < r->n; k++) {
+		while (s + 1 < b->l.nsides &&
+		    used >= side_cols(b, s, COL_AMOUNT, cols)) {
+			s++;
+			used = 0;
+		}
+		side[k] = s;
+		used++;
+	}
+	b->marker_sides = b->l.nsides > 1 && markers >= b->l.nsides;
+}
+
+/*
  * The 栏次 row under the header: its label in the label column, its
  * numbers one per amount column, left to right.
  */
@@ -113,9 +139,11 @@ marker_row(struct tb *b, const struct prelines *p, const char *marker)
 		return 0;
 	memset(&r, 0, sizeof(r));
 	tokenize(&r, p->text[i]);
-	if (r.n == 1)
+	if (r.n == 1) {
 		marker_numbers(b, p, &r);
-	assign_sides(b, &r, side);
+		numbers_over_sides(b, p, marker, &r, side);
+	} else
+		assign_sides(b, &r, side);
 	for (s = 0; s < (b->l.nsides > 1 ? b->l.nsides : 1); s++) {
 		label = -1;
 		for (k = 0; k < b->l.ncols && label < 0; k++)
@@ -123,6 +151,8 @@ marker_row(struct tb *b, const struct prelines *p, const char *marker)
 			    b->l.cols[k].type == COL_LABEL)
 				label = k;
 		n = side_cols(b, s, COL_AMOUNT, cols);
+		if (s > 0 && b->marker_sides && label >= 0)
+			grid_add_cell(b->g, row, label, 1, 1, 1, marker);
 		for (k = 0, i = 0; k < r.n; k++) {
 			if (side[k] != s)
 				continue;

@@ -43,6 +43,7 @@ struct tb {
 	int		 cell_lines;	/* the dump prints a cell or two a line */
 	int		 last_int[2];	/* two sides a cell a line: the 行次
 					   each side printed last */
+	int		 marker_sides;	/* a lone marker printed per side */
 	char		**parents;	/* codes that head others' (208) */
 	int		 nparents;
 };

@@ -594,4 +594,19 @@ is "$(jq -c 'select(.type=="row") | [.kind, .cells[0], .cells[2]]' "$TMP/zg.json
     '["total","合计",150] ["data","2050101",100] ["data","2050102",50] ' \
     "a total row's amounts printed before its label among the header's words"
 
+# Two sides a cell a line, 栏次 printed alone on each and the numbers a
+# line each: they number the amount columns over both sides, the first
+# side's first, and each side's 栏次 heads its numbers.
+printf '%s\n\n' 财政拨款收入支出决算总表 公开04表 '部门：测试局' '单位：万元' 收入 项目 \
+    支出 行次 栏次 金额 项目 1 栏次 行次 合计 一般公共预算财政拨款 \
+    政府性基金预算财政拨款 国有资本经营预算财政拨款 2 3 4 5 \
+    一、一般公共预算财政拨款 1 '100.00 一、一般公共服务支出' 33 100.00 100.00 \
+    二、政府性基金预算财政拨款 2 二、外交支出 34 本年收入合计 3 \
+    '100.00 本年支出合计' 35 100.00 100.00 > "$TMP/zi.txt"
+"$RETABLE_BIN/dehyphenate" "$TMP/zi.txt" | "$RETABLE_BIN/table-segment" |
+    "$RETABLE_BIN/row-align" | "$RETABLE_BIN/to-jsonl" --cells > "$TMP/zi.jsonl"
+is "$(jq -c 'select(.header and .row==2) | [.col, .text]' "$TMP/zi.jsonl" | tr '\n' ' ')" \
+    '[0,"栏次"] [2,"1"] [3,"栏次"] [5,"2"] [6,"3"] [7,"4"] [8,"5"] ' \
+    "a lone 栏次 per side: its numbers go on over both sides' amount columns"
+
 done_testing

@@ -6,7 +6,9 @@
  * middle and bottom rules of a 三线表) are one figure too, and a shorter
  * rule inside a figure's box (a rule under a group of columns) joins it.
  * A figure is a table if its box holds lines of several words: a frame
- * around a paragraph, an underline, a chart's axis are not.
+ * around a paragraph, an underline, a chart's axis are not.  A lattice
+ * (two level rules, three uprights or more) needs only one line of
+ * three cells: a continued table's last row, alone on its page.
  *
  * Aligned regions: among the lines no ruled region took, a run of lines
  * of several spans each, close together, whose spans stand in at least
@@ -259,11 +261,11 @@ static int is_bullet(const char *);
  */
 static void
 count_lines(const struct gpageview *pv, const struct gregion *r, int *lines,
-    int *multi, int *struck)
+    int *multi, int *struck, int *wide)
 {
 	int i, k, in, words, first;
 
-	*lines = *multi = *struck = 0;
+	*lines = *multi = *struck = *wide = 0;
 	for (i = 0; i < pv->nlines; i++) {
 		in = words = 0;
 		first = -1;
@@ -285,6 +287,7 @@ count_lines(const struct gpageview *pv, const struct gregion *r, int *lines,
 		*multi += words >= 2 && (in >= 3 ||
 		    !is_bullet(pv->spans[first].text));
 		*struck += pv->struck[i];
+		*wide += in >= 3;
 	}
 }
 
@@ -370,7 +373,7 @@ ruled_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 	struct rr *v;
 	struct fig *f;
 	struct gregion r;
-	int n, nf, i, lines, multi, struck;
+	int n, nf, i, lines, multi, struck, wide;
 
 	n = collect_rules(pv, &v);
 	nf = figures(pv, v, n, &f);
@@ -385,8 +388,9 @@ ruled_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 		r.x1 = f[i].x1;
 		r.y1 = f[i].y1;
 		r.ruled = 1;
-		count_lines(pv, &r, &lines, &multi, &struck);
-		if (lines < 2 || multi < 2 || struck * 3 > lines)
+		count_lines(pv, &r, &lines, &multi, &struck, &wide);
+		if (struck * 3 > lines || ((lines < 2 || multi < 2) &&
+		    !(f[i].nh >= 2 && f[i].nv >= 3 && wide >= 1)))
 			continue;
 		/* A bare frame or a pair of rules says little: what is
 		 * inside must read as a table by its alignment. */

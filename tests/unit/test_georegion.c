@@ -236,6 +236,50 @@ bullets_are_no_table(void)
 	free(p);
 }
 
+/*
+ * A lattice's last row alone at the top of a page (a continued table's
+ * 住房公积金 line): one line in a ruled grid of many cells is a table.
+ */
+static void
+one_row_lattice_is_a_table(void)
+{
+	struct page *p = calloc(1, sizeof(*p));
+	struct gregion *r;
+	int n, i;
+
+	rule(p, 60, 50, 400, 50);
+	rule(p, 60, 66, 400, 66);
+	for (i = 0; i < 5; i++)
+		rule(p, 60 + 85 * i, 50, 60 + 85 * i, 66);
+	span(p, 65, 53, 80, 63, "221");
+	span(p, 150, 53, 200, 63, "住房公积金");
+	span(p, 240, 53, 265, 63, "41.63");
+	span(p, 325, 53, 350, 63, "41.62");
+	n = find(p, &r);
+	is_int(n, 1, "one row in a grid of four cells: a table");
+	free(r);
+	free(p);
+}
+
+/* A frame around one line of words is no table. */
+static void
+framed_line_is_no_table(void)
+{
+	struct page *p = calloc(1, sizeof(*p));
+	struct gregion *r;
+	int n;
+
+	rule(p, 60, 50, 400, 50);
+	rule(p, 60, 66, 400, 66);
+	rule(p, 60, 50, 60, 66);
+	rule(p, 400, 50, 400, 66);
+	span(p, 65, 53, 390, 63, "注：本表无数据 as of the end of 2023 only");
+	n = find(p, &r);
+	is_int(n, 0, "a framed line: no table");
+	free(r);
+	free(p);
+}
+
 int
 main(void)
 {
@@ -245,5 +289,7 @@ main(void)
 	chart_axis_is_no_table();
 	aligned_text_is_a_table();
 	bullets_are_no_table();
+	one_row_lattice_is_a_table();
+	framed_line_is_no_table();
 	return tap_done();
 }

@@ -813,6 +813,71 @@ centred_rowspans(struct glayout *lay, const int *owner, int *parent, int c)
 	}
 }
 
+/*
+ * The first of row r's spans in column c (with last set, the last),
+ * its core in y0, y1; NULL if the slot is empty.
+ */
+static const struct tspan *
+slot_span(const struct glayout *lay, int r, int c, int last, double *y0,
+    double *y1)
+{
+	const struct tspan *s, *found = NULL;
+	int i, k;
+
+	for (i = lay->rows[r].first; i < lay->rows[r].first +
+	    lay->rows[r].nlines; i++)
+		for (k = 0; k < lay->lines[i].n; k++) {
+			s = &lay->v[lay->lines[i].spans[k]];
+			if (glayout_column_of(lay, span_cx(s)) != c)
+				continue;
+			if (found == NULL || last)
+				found = s;
+		}
+	if (found)
+		span_core(found, y0, y1);
+	return found;
+}
+
+/*
+ * A level rule between rows r - 1 and r stops short of column c (it
+ * closes a group heading's row only), and the text of c goes on across
+ * it: the last line above and the first below set tight, on one centre
+ * or one left edge.  One cell over both rows (english-01: Change in
+ * actual / (%) beside FY 2022 over Budget, Actual).
+ */
+static int
+text_crosses(const struct glayout *lay, int r, int c)
+{
+	const struct tspan *a, *b;
+	double ay0, ay1, by0, by1, h;
+
+	a = slot_span(lay, r - 1, c, 1, &ay0, &ay1);
+	b = slot_span(lay, r, c, 0, &by0, &by1);
+	if (a == NULL || b == NULL || span_is_number(a) || span_is_number(b))
+		return 0;
+	h = fmin(ay1 - ay0, by1 - by0);
+	if (by0 < ay1 - 0.3 * h || by0 - ay1 > 0.3 * h)
+		return 0;
+	return fabs((a->x0 + a->x1) - (b->x0 + b->x1)) < 5 ||
+	    fabs(a->x0 - b->x0) < 2.5;
+}
+
+static void
+join_across_short_rules(struct glayout *lay, int *parent)
+{
+	int r, c, k, nc = lay->ncols;
+
+	for (r = 1; r < lay->nrows; r++) {
+		if (!lay->rows[r].ruled_top ||
+		    (k = hsep_at(lay, lay->rows[r].top)) < 0 ||
+		    closes(lay, &lay->hs.v[k]))
+			continue;
+		for (c = 0; c < nc; c++)
+			if (!hsep_covers(lay, k, c) && text_crosses(lay, r, c))
+				unite(parent, (r - 1) * nc + c, r * nc + c);
+	}
+}
+
 static void
 join_slots(struct glayout *lay, const int *owner, int *parent)
 {
@@ -841,6 +906,7 @@ join_slots(struct glayout *lay, const int *owner, int *parent)
 			join_down(lay, parent, r);
 	for (c = 0; c < nc; c++)
 		centred_rowspans(lay, owner, parent, c);
+	join_across_short_rules(lay, parent);
 }
 
 static void

@@ -255,6 +255,51 @@ centred_row_takes_mirrored_lines(void)
 }
 
 /*
+ * A three-line table's header: a short rule closes the group heading's
+ * row over its two columns only; beside it a heading of three lines
+ * runs on across where the rule would be.  One cell over both rows.
+ */
+static void
+heading_crosses_short_rule(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+	const struct lcell *c;
+
+	rule(&f, 1, 0, 0, 300, 0);
+	rule(&f, 1, 100, 22, 220, 22);		/* under FY 2022 only */
+	rule(&f, 1, 0, 44, 300, 44);
+	rule(&f, 1, 0, 80, 300, 80);
+	span(&f, 1, 10, 16, 50, 28, "Function");
+	span(&f, 1, 140, 4, 180, 16, "FY 2022");
+	span(&f, 1, 240, 2, 290, 14, "Change i");
+	span(&f, 1, 240, 14.5, 290, 26.5, "n actual");
+	span(&f, 1, 255, 27, 275, 39, "(%)");
+	span(&f, 1, 105, 28, 150, 40, "Budget");
+	span(&f, 1, 170, 28, 215, 40, "Actual");
+	span(&f, 1, 10, 50, 60, 62, "Water");
+	span(&f, 1, 115, 50, 150, 62, "5,343");
+	span(&f, 1, 180, 50, 215, 62, "5,237");
+	span(&f, 1, 255, 50, 290, 62, "18.7%");
+	span(&f, 1, 10, 64, 60, 76, "Fire");
+	span(&f, 1, 115, 64, 150, 76, "7,376");
+	span(&f, 1, 180, 64, 215, 76, "7,524");
+	span(&f, 1, 255, 64, 290, 76, "4.9%");
+	layout(&lay, &f, 1);
+	c = cell_at(&lay, 0, lay.ncols - 1);
+	ok(c && c->r0 == 0 && c->r1 == 1,
+	    "the last column's heading spans both header rows");
+	is_str(text_at(&lay, 0, lay.ncols - 1, &b), "Change i n actual (%)",
+	    "its three lines");
+	c = cell_at(&lay, 1, 1);
+	ok(c && c->r0 == 1 && c->r1 == 1,
+	    "under the short rule the rows stay apart");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+/*
  * Columns from the gaps the body lines share; a heading over two
  * columns reaches across their gap and is one cell over both.
  */
@@ -1001,6 +1046,7 @@ main(void)
 	labelled_numbers_are_no_header();
 	centred_amounts_close_their_row();
 	centred_row_takes_mirrored_lines();
+	heading_crosses_short_rule();
 	numbering_under_label_column_alone();
 	edge_carried_over_an_empty_column();
 	shared_gap_judged_over_all_pages();

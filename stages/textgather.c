@@ -421,3 +421,82 @@ total_before_header_words(struct tb *b, struct moved *m)
 	m->body[0] = total;
 	m->in.nbody++;
 }
+
+/* A line that goes on with a header printed again: its words or marker. */
+static int
+header_again(const struct tb *b, const char *text, const char *marker)
+{
+	return holds_header_words(b, text) ||
+	    (marker != NULL && strcmp(text, marker) == 0);
+}
+
+/* A lone small number: a numbering row's, when the header goes on. */
+static int
+lone_small_int(const char *text)
+{
+	struct lrow r;
+	int yes;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	yes = r.n == 1 && is_small_int(&r.t[0]);
+	free_row(&r);
+	return yes;
+}
+
+static int
+holds_amount(const char *text)
+{
+	struct lrow r;
+	int yes;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	yes = has_kind(&r, 0);
+	free_row(&r);
+	return yes;
+}
+
+/*
+ * A table continued over pages prints its header again on each; a dump
+ * a cell a line leaves it among the rows, where its words would make
+ * rows of their own or join a row's label.  The lines of header words
+ * (and of its numbering, the header going on after them) that begin a
+ * page are left out; in a table of one side, those up to the page's
+ * first amount too, the first row's code and name printed among them.
+ */
+static int
+header_end(const struct tb *b, const struct moved *m, int i,
+    const char *marker)
+{
+	int end;
+
+	for (end = i; end < m->in.nbody; end++)
+		if (!header_again(b, m->in.body[end].text, marker) &&
+		    !(lone_small_int(m->in.body[end].text) &&
+		    end + 1 < m->in.nbody && header_again(b,
+		    m->in.body[end + 1].text, marker)))
+			break;
+	return end;
+}
+
+void
+drop_repeated_header(const struct tb *b, struct moved *m, const char *marker)
+{
+	int i, k, end;
+
+	if (!b->cell_lines)
+		return;
+	for (i = 1; i < m->in.nbody; i++) {
+		if (m->in.body[i].page == m->in.body[i - 1].page)
+			continue;
+		own_body(m);
+		end = header_end(b, m, i, marker);
+		while (end-- > i)
+			drop_body_line(m, i);
+		for (k = i; b->l.nsides <= 1 && k < m->in.nbody &&
+		    !holds_amount(m->in.body[k].text); k++)
+			if (holds_header_words(b, m->in.body[k].text))
+				drop_body_line(m, k--);
+	}
+}

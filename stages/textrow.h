@@ -96,6 +96,8 @@ void	 drop_body_line(struct moved *, int);
 void	 drop_words_among_amounts(const struct tb *, struct moved *);
 int	 holds_header_words(const struct tb *, const char *);
 void	 total_before_header_words(struct tb *, struct moved *);
+void	 drop_repeated_header(const struct tb *, struct moved *,
+	    const char *marker);
 
 /* textheadrows.c: the 栏次 row, a numbering row, a first row's pieces. */
 void	 prelines_get(struct prelines *, const struct tinput *);

@@ -307,6 +307,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 		numbering_row(&b, &pre, &moved);
 	drop_words_among_amounts(&b, &moved);
 	total_before_header_words(&b, &moved);
+	drop_repeated_header(&b, &moved, f->marker);
 	gather_rows(&b, in);
 	if (f->marker) {
 		merge_rows_above_codes(&b);

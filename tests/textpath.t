@@ -609,4 +609,18 @@ is "$(jq -c 'select(.header and .row==2) | [.col, .text]' "$TMP/zi.jsonl" | tr '
     '[0,"栏次"] [2,"1"] [3,"栏次"] [5,"2"] [6,"3"] [7,"4"] [8,"5"] ' \
     "a lone 栏次 per side: its numbers go on over both sides' amount columns"
 
+# A table continued on a page that prints its header again, a cell a
+# line, the next row's code and name among the header's words: the
+# header's lines are no rows, the row is whole.
+{ printf '%s\n\n' 预算03表 2024年部门支出预算表 '部门名称：测试局' '单位：万元' 科目编码 \
+    科目名称 合计 基本支出 小计 工资福利支出 项目支出 小计 其他运转类 合计 150.00 \
+    100.00 100.00 50.00 50.00 2050101 行政运行 100.00 100.00 100.00
+  printf '\f'
+  printf '%s\n\n' 科目编码 2050102 科目名称 合计 基本支出 一般行政管理事务 小计 \
+    工资福利支出 项目支出 50.00 50.00 50.00; } > "$TMP/zj.txt"
+text_pipeline "$TMP/zj.txt" > "$TMP/zj.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/zj.jsonl" | tr '\n' ' ')" \
+    '["合计",null,150,100,100,null,50,50,null] ["2050101","行政运行",100,100,100,null,null,null,null] ["2050102","一般行政管理事务",50,null,null,null,50,50,null] ' \
+    "a header printed again on a continued page makes no rows"
+
 done_testing

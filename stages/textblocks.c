@@ -153,3 +153,314 @@ labels_before_amounts(struct tb *b, const struct tinput *in,
 	copy->nhead = in->nhead - k;
 	return 1;
 }
+
+/*
+ * A family's table printed block after block, a cell a line: every
+ * row's code and label first, then, maybe, the first amount column a
+ * line each, then the other amounts row by row, a row's amounts wrapped
+ * over lines as the block's width allows.  The rows are known from the
+ * labels; where the amount lines go is found by the family's row
+ * identities: the only way to share them out in order, each row whole,
+ * is taken.  Several ways or none: the dump is read as it comes.
+ */
+struct stream {
+	struct lrow	*line;		/* the amount lines, in order */
+	int		 n;
+	struct lrow	*rows;		/* the rows as labelled */
+	int		 nrows;
+	int		 first;		/* rows got a first column */
+	signed char	*ways;		/* memo: rows i.. from line j, or -1 */
+};
+
+static int
+holds_amount_row(const struct lrow *r)
+{
+	return has_kind(r, 0);
+}
+
+static void
+append_row(struct lrow *to, const struct lrow *from)
+{
+	int i;
+
+	to->t = xreallocarray(to->t, (size_t)(to->n + from->n) + 1,
+	    sizeof(*to->t));
+	for (i = 0; i < from->n; i++) {
+		to->t[to->n] = from->t[i];
+		to->t[to->n++].text = xstrdup(from->t[i].text);
+	}
+}
+
+/* Row i with the amount lines j .. j+len-1: a copy to be freed. */
+static void
+row_with(const struct stream *st, int i, int j, int len, struct lrow *out)
+{
+	int k;
+
+	memset(out, 0, sizeof(*out));
+	append_row(out, &st->rows[i]);
+	for (k = j; k < j + len; k++)
+		append_row(out, &st->line[k]);
+}
+
+/* How many ways rows i.. take lines j..: 0, 1, or 2 for several. */
+static int
+ways(struct tb *b, struct stream *st, int i, int j)
+{
+	struct lrow r;
+	signed char *memo = &st->ways[i * (st->n + 1) + j];
+	int len, n = 0, whole;
+
+	if (i == st->nrows)
+		return j == st->n;
+	if (*memo >= 0)
+		return *memo;
+	for (len = 1; len <= 6 && j + len <= st->n - (st->nrows - i - 1) &&
+	    n < 2; len++) {
+		row_with(st, i, j, len, &r);
+		whole = row_whole(b, &r);
+		free_row(&r);
+		if (whole)
+			n += ways(b, st, i + 1, j + len);
+	}
+	*memo = (signed char)(n > 2 ? 2 : n);
+	return *memo;
+}
+
+/* The one way found: each row takes its lines. */
+static void
+share_out(struct tb *b, struct stream *st)
+{
+	int i, j = 0, len;
+	struct lrow r;
+
+	for (i = 0; i < st->nrows; i++)
+		for (len = 1; ; len++) {
+			row_with(st, i, j, len, &r);
+			if (row_whole(b, &r) &&
+			    ways(b, st, i + 1, j + len) == 1) {
+				free_row(&st->rows[i]);
+				st->rows[i] = r;
+				j += len;
+				break;
+			}
+			free_row(&r);
+		}
+}
+
+/* A page's number (-4-) or a unit line, printed among a table's blocks. */
+static int
+header_furniture(const char *s)
+{
+	const char *p = s;
+
+	if (strncmp(s, "单位", strlen("单位")) == 0 &&
+	    (strstr(s, "：") != NULL || strchr(s, ':') != NULL))
+		return 1;
+	while (*p == '-' || *p == ' ')
+		p++;
+	if (*p < '0' || *p > '9')
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	while (*p == '-' || *p == ' ')
+		p++;
+	return *p == '\0' && *s == '-';
+}
+
+/* Whether the n bytes at w stand in one of the header's cells. */
+static int
+in_header(const struct tb *b, const char *w, size_t n)
+{
+	int i;
+	const char *p;
+
+	for (i = 0; i < b->l.ncells; i++)
+		for (p = b->l.cells[i].text; *p != '\0'; p++)
+			if (strncmp(p, w, n) == 0)
+				return 1;
+	return 0;
+}
+
+static size_t
+utf8_len(const char *s)
+{
+	size_t n = 1;
+
+	while ((s[n] & 0xc0) == 0x80)
+		n++;
+	return n;
+}
+
+/*
+ * A word made of pieces of the header's cells, two characters or more
+ * each ("特定目标对个人": two cells' pieces a dump joined), or one piece.
+ */
+static int
+header_word(const struct tb *b, const char *w)
+{
+	size_t len = strlen(w), n, best, chars;
+
+	if (in_header(b, w, len))
+		return 1;
+	while (*w != '\0') {
+		best = 0;
+		for (n = 0, chars = 0; w[n] != '\0'; chars++) {
+			n += utf8_len(w + n);
+			if (chars >= 1 && in_header(b, w, n))
+				best = n;
+		}
+		if (best == 0)
+			return 0;
+		w += best;
+	}
+	return 1;
+}
+
+/* A line of header words, pieces of them, or furniture. */
+static int
+header_line(const struct tb *b, const char *text)
+{
+	struct lrow r;
+	int i, all;
+
+	if (header_furniture(text))
+		return 1;
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	all = r.n > 0;
+	for (i = 0; i < r.n && all; i++)
+		all = r.t[i].kind == TK_TEXT && header_word(b, r.t[i].text);
+	free_row(&r);
+	return all;
+}
+
+/* The lines from the first holding an amount: amounts, or header words. */
+static int
+amount_lines(const struct tb *b, const struct tinput *in, int from,
+    struct stream *st)
+{
+	struct lrow r;
+	int i;
+
+	for (i = from; i < in->nbody; i++) {
+		memset(&r, 0, sizeof(r));
+		tokenize(&r, in->body[i].text);
+		if (r.n > 0 && only_amounts(&r)) {
+			st->line = xreallocarray(st->line, (size_t)st->n + 1,
+			    sizeof(*st->line));
+			st->line[st->n++] = r;
+			continue;
+		}
+		free_row(&r);
+		if (!header_line(b, in->body[i].text))
+			return 0;
+	}
+	return st->n > 0;
+}
+
+/*
+ * The first amount column a line each, as many lines as rows, before
+ * the rest: each row's first amount.
+ */
+static void
+first_column(struct stream *st)
+{
+	int i;
+
+	if (st->n <= st->nrows)
+		return;
+	for (i = 0; i < st->nrows; i++)
+		if (st->line[i].n != 1)
+			return;
+	for (i = 0; i < st->nrows; i++) {
+		append_row(&st->rows[i], &st->line[i]);
+		free_row(&st->line[i]);
+	}
+	memmove(st->line, st->line + st->nrows, sizeof(*st->line) *
+	    (size_t)(st->n - st->nrows));
+	st->n -= st->nrows;
+	st->first = 1;
+}
+
+static int
+table_decimals_of(const struct stream *st)
+{
+	int i, k, d = 0;
+
+	for (i = 0; i < st->n; i++)
+		for (k = 0; k < st->line[i].n; k++)
+			if (st->line[i].t[k].num.decimals > d)
+				d = st->line[i].t[k].num.decimals;
+	return d;
+}
+
+static void
+stream_free(struct stream *st)
+{
+	int i;
+
+	for (i = 0; i < st->n; i++)
+		free_row(&st->line[i]);
+	free(st->line);
+	free(st->ways);
+}
+
+/* The body's first line holding an amount, or -1. */
+static int
+first_amount_line(const struct tinput *in)
+{
+	struct lrow r;
+	int i, yes;
+
+	for (i = 0; i < in->nbody; i++) {
+		memset(&r, 0, sizeof(r));
+		tokenize(&r, in->body[i].text);
+		yes = holds_amount_row(&r);
+		free_row(&r);
+		if (yes)
+			return i;
+	}
+	return -1;
+}
+
+int
+labels_then_amount_rows(struct tb *b, const struct tinput *in)
+{
+	struct stream st;
+	struct tinput labels;
+	int a, i, ok = 0;
+
+	if (!b->cell_lines || b->l.nsides > 1 || b->l.nsums == 0 ||
+	    (a = first_amount_line(in)) < 3)
+		return 0;
+	labels = *in;
+	labels.nbody = a;
+	gather_rows(b, &labels);
+	memset(&st, 0, sizeof(st));
+	st.rows = b->rows;
+	st.nrows = b->nrows;
+	for (i = 0; i < b->nrows; i++)
+		if (holds_amount_row(&b->rows[i]) || b->rows[i].n == 0)
+			st.nrows = 0;
+	if (st.nrows >= 2 && amount_lines(b, in, a, &st)) {
+		first_column(&st);
+		b->decimals = table_decimals_of(&st);
+		st.ways = xmalloc((size_t)(st.nrows + 1) * (size_t)(st.n + 1));
+		memset(st.ways, -1, (size_t)(st.nrows + 1) *
+		    (size_t)(st.n + 1));
+		if (st.n >= st.nrows && ways(b, &st, 0, 0) == 1) {
+			share_out(b, &st);
+			ok = 1;
+		}
+	}
+	stream_free(&st);
+	if (!ok) {
+		for (i = 0; i < b->nrows; i++)
+			free_row(&b->rows[i]);
+		free(b->rows);
+		b->rows = NULL;
+		b->nrows = 0;
+	}
+	return ok;
+}

@@ -73,6 +73,16 @@ whole(struct tb *b, const struct vals *v)
 	return breaks(b, v) == 0;
 }
 
+/* Whether a row's amounts break none of the family's row identities. */
+int
+row_whole(struct tb *b, const struct lrow *r)
+{
+	struct vals v;
+
+	row_vals(r, &v);
+	return v.n > 0 && whole(b, &v);
+}
+
 /* a's amounts, then n of from's from its value k on. */
 static void
 joined(const struct vals *a, const struct vals *from, int k, int n,

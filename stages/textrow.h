@@ -121,10 +121,12 @@ void	 move_label(struct tb *, int row, int side, int to);
 
 /* textrepair.c: rows a dump broke apart, put together by their arithmetic. */
 void	 repair_rows(struct tb *);
+int	 row_whole(struct tb *, const struct lrow *);
 
 /* textblocks.c: labels printed as a block before the table's numbers. */
 int	 labels_before_amounts(struct tb *, const struct tinput *,
 	    struct tinput *);
+int	 labels_then_amount_rows(struct tb *, const struct tinput *);
 
 /* textheader.c: the header's words, found again where the dump left them. */
 char	*text_header(struct textrules *, const struct family *,

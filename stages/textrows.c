@@ -308,7 +308,8 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	drop_words_among_amounts(&b, &moved);
 	total_before_header_words(&b, &moved);
 	drop_repeated_header(&b, &moved, f->marker);
-	gather_rows(&b, in);
+	if (!labels_then_amount_rows(&b, in))
+		gather_rows(&b, in);
 	if (f->marker) {
 		merge_rows_above_codes(&b);
 		total_label_above(&b, &pre, f->marker);

@@ -623,4 +623,19 @@ is "$(jq -c 'select(.type=="row") | .cells' "$TMP/zj.jsonl" | tr '\n' ' ')" \
     '["合计",null,150,100,100,null,50,50,null] ["2050101","行政运行",100,100,100,null,null,null,null] ["2050102","一般行政管理事务",50,null,null,null,50,50,null] ' \
     "a header printed again on a continued page makes no rows"
 
+# A table printed block after block, a cell a line: the rows' codes and
+# labels, then the first column a line each, then the other amounts row
+# by row, wrapped.  The only way to share the lines out in order with
+# every row whole under the family's identities is taken.
+printf '%s\n\n' 预算03表 2022年部门支出预算表 '部门名称：测试局' 科目编码 单位 '类 款 项 代码' \
+    '单位（科目名称）' 合计 合计 '208 05 05' 机关事业单位基本养老保险缴费支出 '210 01 01' \
+    行政运行 '221 02 01' 住房公积金 300.00 50.00 200.00 50.00 '单位：万元' 基本支出 \
+    项目支出 人员经费 公用经费 '小计 工资福利 对个人 其他运' 转类 \
+    '250.00 240.00 10.00' '50.00 50.00' '50.00 50.00' '150.00 140.00 10.00' \
+    '50.00 50.00' '50.00 50.00' > "$TMP/zk.txt"
+text_pipeline "$TMP/zk.txt" > "$TMP/zk.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[4:9]' "$TMP/zk.jsonl" | tr '\n' ' ')" \
+    '["合计",300,250,240,10] ["机关事业单位基本养老保险缴费支出",50,50,50,null] ["行政运行",200,150,140,10] ["住房公积金",50,50,50,null] ' \
+    "labels first, then a column, then the amounts: each row gets the lines that make it whole"
+
 done_testing

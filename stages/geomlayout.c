@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "geomcols.h"
+#include "geomgroup.h"
 #include "geomlayout.h"
 #include "rowwrap.h"
 
@@ -909,6 +910,34 @@ join_slots(struct glayout *lay, const int *owner, int *parent)
 	join_across_short_rules(lay, parent);
 }
 
+/* Is slot (r, c) a cell of its own, not joined across to c - 1, c + 1? */
+static int
+slot_alone(const struct glayout *lay, int *parent, int r, int c)
+{
+	int nc = lay->ncols, me = find(parent, r * nc + c);
+
+	return (c == 0 || find(parent, r * nc + c - 1) != me) &&
+	    (c + 1 == nc || find(parent, r * nc + c + 1) != me);
+}
+
+/* A group's name spans its rows (geomgroup.c). */
+static void
+join_groups(struct glayout *lay, const int *owner, int *parent)
+{
+	struct ggroup *g;
+	int n, i, r, ok, nc = lay->ncols;
+
+	n = geomgroup_find(lay, owner, &g);
+	for (i = 0; i < n; i++) {
+		for (r = g[i].r0, ok = 1; r <= g[i].r1 && ok; r++)
+			ok = slot_alone(lay, parent, r, g[i].col);
+		for (r = g[i].r0 + 1; ok && r <= g[i].r1; r++)
+			unite(parent, (r - 1) * nc + g[i].col,
+			    r * nc + g[i].col);
+	}
+	free(g);
+}
+
 static void
 make_cells(struct glayout *lay, const int *parent, const int *rowof)
 {
@@ -1040,6 +1069,7 @@ glayout_build(struct glayout *lay, const struct tspan *v, const int *idx,
 	rowof = xmalloc(sizeof(int) * ((size_t)lay->nlines + 1));
 	owner = slot_owners(lay, rowof);
 	join_slots(lay, owner, parent);
+	join_groups(lay, owner, parent);
 	make_cells(lay, parent, rowof);
 	used_columns(lay);
 	free(owner);

@@ -320,6 +320,28 @@ straddles(const struct glayout *lay, int a, int b)
 }
 
 /*
+ * Does line `next` hold an amount in a column where one of [a, b] does?
+ * (A long code wrapped in its cell puts digits on two lines of one row.)
+ */
+static int
+numbers_meet(const struct glayout *lay, int a, int b, int next)
+{
+	int c, i, s;
+
+	for (c = 0; c < lay->ncols; c++) {
+		s = line_col_span(lay, next, c);
+		if (s < 0 || !span_is_amount(&lay->v[s]))
+			continue;
+		for (i = a; i <= b; i++) {
+			s = line_col_span(lay, i, c);
+			if (s >= 0 && span_is_amount(&lay->v[s]))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * Rows fixed by their centring: a run of straddling lines [a, b] is one
  * row, centred on the run's middle; lines above and below it join only
  * in pairs set as far from that centre, a taller cell's lines mirrored
@@ -339,8 +361,11 @@ centred_rows(const struct glayout *lay, int first, int n, int *fixed)
 			body = i;
 	}
 	for (a = 0; a < n; a = b + 1) {
+		/* Amounts twice in one column are two rows' (a group's
+		 * name centred between them), not one centred row. */
 		for (b = a; b + 1 < n && straddles(lay, first + b,
-		    first + b + 1); b++)
+		    first + b + 1) && !numbers_meet(lay, first + a,
+		    first + b, first + b + 1); b++)
 			;
 		/* Above the first amounts, a header's centred headings
 		 * are rows geomhead tells apart. */
@@ -359,6 +384,37 @@ centred_rows(const struct glayout *lay, int first, int n, int *fixed)
 			fixed[a] = i + 1;
 		b = j - 1;
 	}
+}
+
+/* Do lines a and b overlap, in no column both? */
+static int
+overlaps_apart(const struct glayout *lay, int a, int b)
+{
+	const struct gline *x = &lay->lines[a], *y = &lay->lines[b];
+	int c;
+
+	if (x->page != y->page || y->top >= x->bottom)
+		return 0;
+	for (c = 0; c < lay->ncols; c++)
+		if (line_col_span(lay, a, c) >= 0 &&
+		    line_col_span(lay, b, c) >= 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Line i, words only, set between two lines of amounts and overlapping
+ * both, in columns they leave empty: a group's name centred on the rows
+ * it spans (budget-07 类型: 人员类 between 绩效工资 and 养老保险).  It
+ * is no row of its own; it goes with the row above.
+ */
+static int
+between_rows(const struct glayout *lay, int first, int n, int i,
+    const struct lineinfo *info)
+{
+	return i > 0 && i + 1 < n && !info[i].anchor && info[i - 1].anchor &&
+	    info[i + 1].anchor && overlaps_apart(lay, first + i - 1,
+	    first + i) && overlaps_apart(lay, first + i, first + i + 1);
 }
 
 /*
@@ -386,6 +442,8 @@ rowwrap_groups(const struct glayout *lay, int first, int n, int *group)
 			join = fixed[i] == fixed[i - 1];
 		else if (!tight(lay, line - 1, line))
 			join = 0;
+		else if (between_rows(lay, first, n, i, info))
+			join = 1;
 		else if (info[i].anchor)
 			/* An amounts line without its label takes the label
 			 * lines just above it; one with its label takes the

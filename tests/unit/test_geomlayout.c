@@ -299,6 +299,111 @@ heading_crosses_short_rule(void)
 	buf_free(&b);
 }
 
+/* Four rows of a label and an amount, y0 apart from `top` on. */
+static void
+four_rows(struct fixture *f, double top, double pitch)
+{
+	static const char *labels[] = { "基本工资", "津贴补贴", "奖金",
+	    "绩效工资" };
+	static const char *amounts[] = { "63.73", "53.60", "11.13", "24.28" };
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		span(f, 1, 100, top + pitch * i, 160, top + pitch * i + 11,
+		    labels[i]);
+		span(f, 1, 200, top + pitch * i, 230, top + pitch * i + 11,
+		    amounts[i]);
+	}
+}
+
+/*
+ * Groups' names set between two rows, each centred on its four: no
+ * rows of their own, their cells span their groups (budget-07 类型:
+ * 人员类, 公用经费).
+ */
+static void
+group_name_between_rows_spans_them(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+	const struct lcell *c;
+
+	span(&f, 1, 50, -20, 75, -9, "类型");
+	span(&f, 1, 100, -20, 160, -9, "项目名称");
+	span(&f, 1, 200, -20, 230, -9, "金额");
+	four_rows(&f, 0, 18);
+	four_rows(&f, 72, 18);
+	span(&f, 1, 50, 27, 75, 38, "人员类");
+	span(&f, 1, 50, 99, 80, 110, "公用经费");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 9, "a header, eight rows, the names none of their own");
+	c = cell_at(&lay, 1, 0);
+	ok(c && c->r0 == 1 && c->r1 == 4, "the first name's cell spans four");
+	is_str(text_at(&lay, 1, 0, &b), "人员类", "its text");
+	c = cell_at(&lay, 5, 0);
+	ok(c && c->r0 == 5 && c->r1 == 8, "the second's the other four");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+/*
+ * Set tighter, the name is half a line from both rows: still two rows
+ * of amounts, not one row centred on the name.
+ */
+static void
+tight_group_name_keeps_rows_apart(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+
+	span(&f, 1, 50, -20, 75, -9, "类型");
+	span(&f, 1, 100, -20, 160, -9, "项目名称");
+	span(&f, 1, 200, -20, 230, -9, "金额");
+	four_rows(&f, 0, 14);
+	span(&f, 1, 50, 21, 75, 32, "人员类");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 5, "a header, four rows of amounts stay four");
+	glayout_free(&lay);
+}
+
+/*
+ * Names in two columns: a unit's at its first row, its kinds' each
+ * centred on their rows or at their first.  A kind's rows begin where
+ * its unit's do, so 人员类 at the third of five rows spans all five.
+ */
+static void
+group_names_nest_in_their_parents(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+	const struct lcell *c;
+
+	four_rows(&f, 0, 18);
+	four_rows(&f, 72, 18);
+	span(&f, 1, 100, 144, 160, 155, "其他支出");
+	span(&f, 1, 200, 144, 230, 155, "1.00");
+	span(&f, 1, 100, 162, 160, 173, "电费");
+	span(&f, 1, 200, 162, 230, 173, "2.00");
+	span(&f, 1, 5, 18, 40, 29, "单位甲");
+	span(&f, 1, 50, 54, 75, 65, "人员类");
+	span(&f, 1, 50, 108, 80, 119, "公用经费");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 10, "ten rows");
+	c = cell_at(&lay, 1, 1);
+	ok(c && c->r0 == 1 && c->r1 == 5,
+	    "人员类 spans its unit's first five rows");
+	is_str(text_at(&lay, 1, 1, &b), "人员类", "its text at the top");
+	c = cell_at(&lay, 6, 1);
+	ok(c && c->r0 == 6 && c->r1 == 9, "公用经费 the rest");
+	c = cell_at(&lay, 1, 0);
+	ok(c && c->r0 == 1 && c->r1 == 1,
+	    "a unit named at its first row only keeps its one row");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
 /*
  * Columns from the gaps the body lines share; a heading over two
  * columns reaches across their gap and is one cell over both.
@@ -1047,6 +1152,9 @@ main(void)
 	centred_amounts_close_their_row();
 	centred_row_takes_mirrored_lines();
 	heading_crosses_short_rule();
+	group_name_between_rows_spans_them();
+	tight_group_name_keeps_rows_apart();
+	group_names_nest_in_their_parents();
 	numbering_under_label_column_alone();
 	edge_carried_over_an_empty_column();
 	shared_gap_judged_over_all_pages();

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "rxcache.h"
 
 void
 cli_init(struct cli *cli, const char *prog, const char *usage, int argc,
@@ -103,6 +104,7 @@ cli_load_rules(struct cli *cli)
 	}
 	buf_free(&err);
 	cli->rules_loaded = 1;
+	rxcache_open(cli->prog, cli->rules.hash);
 	return 0;
 }
 
@@ -129,8 +131,11 @@ cli_exit(struct cli *cli)
 		    cli->prog);
 		cli->failed = 1;
 	}
-	if (cli->rules_loaded)
+	if (cli->rules_loaded) {
+		/* After the output is out: the next stage need not wait. */
+		rxcache_close();
 		rules_free(&cli->rules);
+	}
 	return cli->failed || cli->upstream_failed ? 1 : 0;
 }
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "rules.h"
+#include "rxcache.h"
 
 #ifndef RULESDIR
 #define RULESDIR "/usr/local/share/retable/rules"
@@ -363,8 +364,8 @@ regex_compile(struct regex *rx, const char *pattern, const char *file,
 	int code;
 
 	memset(rx, 0, sizeof(*rx));
-	rx->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &code, &off, NULL);
+	rx->code = rxcache_compile(pattern,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &code, &off);
 	if (rx->code == NULL) {
 		pcre2_get_error_message(code, msg, sizeof(msg));
 		buf_printf(err, "%s:%d: bad pattern at offset %zu: %s",
@@ -385,9 +386,9 @@ compile_alternation(struct regex *rx, struct buf *err)
 	PCRE2_SIZE off;
 	int code;
 
-	rx->code = pcre2_compile((PCRE2_SPTR)rx->source, PCRE2_ZERO_TERMINATED,
+	rx->code = rxcache_compile(rx->source,
 	    PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES, &code,
-	    &off, NULL);
+	    &off);
 	if (rx->code == NULL) {
 		if (err) {
 			pcre2_get_error_message(code, msg, sizeof(msg));

@@ -10,7 +10,9 @@
  *
  * Patterns are PCRE2 (UTF, Unicode properties), compiled once at load,
  * so a bad pattern stops the stage at start-up; each is JIT-compiled only
- * once it has been used enough to repay it.
+ * once it has been used enough to repay it.  The programs keep compiled
+ * patterns between runs (rxcache.h), looked up by their text, so a rules
+ * edit still takes effect at once.
  * Nothing here knows what a section means; the stages interpret them.
  * The rules' identity is a hash of every file's name and bytes, printed
  * in each output record, so a result can be traced to the rules that made

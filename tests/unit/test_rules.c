@@ -1,13 +1,17 @@
 /*
  * test_rules.c - loading a rules directory; patterns compiled at load,
- * JIT-compiled once used enough, alternations compiled at first match.
+ * JIT-compiled once used enough, alternations compiled at first match;
+ * compiled patterns kept between runs, and never wrong when the rules or
+ * the cache file change.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "rules.h"
+#include "rxcache.h"
 #include "tap.h"
 
 static void
@@ -137,11 +141,240 @@ alternations_compile_at_first_match(void)
 	buf_free(&err);
 }
 
+static const char year_rx[] = "^(?<y>\\d{4})年$";
+static const char year_text[] = "2023年";
+
+/* Compile year_rx with the cache open for rules hash; hits, misses. */
+static int
+compile_year(const char *hash, int *hits, int *misses, int *matched)
+{
+	struct regex rx;
+	struct buf err = BUF_INIT;
+	size_t off, len;
+	int rc;
+
+	rxcache_open("t", hash);
+	rc = regex_compile(&rx, year_rx, "t.rules", 1, &err);
+	rxcache_counts(hits, misses);
+	*matched = rc == 0 && regex_match(&rx, year_text,
+	    strlen(year_text)) && regex_group(&rx, "y", &off, &len) &&
+	    off == 0 && len == 4 && !regex_match(&rx, "2023年度",
+	    strlen("2023年度"));
+	if (rc == 0)
+		regex_free(&rx);
+	rxcache_close();
+	buf_free(&err);
+	return rc;
+}
+
+static void
+cache_file_path(char *path, size_t n, const char *dir)
+{
+	snprintf(path, n, "%s/retable/t.pcre2", dir);
+}
+
+/* Two patterns cached: each is answered with its own code. */
+static void
+two_patterns_each_its_own(void)
+{
+	struct regex a, b;
+	struct buf err = BUF_INIT;
+	int hits, misses, i;
+
+	for (i = 0; i < 2; i++) {
+		rxcache_open("t", "h1");
+		regex_compile(&a, "^合计$", "t.rules", 2, &err);
+		regex_compile(&b, year_rx, "t.rules", 1, &err);
+		rxcache_counts(&hits, &misses);
+		ok(regex_match(&a, "合计", strlen("合计")) &&
+		    !regex_match(&a, year_text, strlen(year_text)) &&
+		    regex_match(&b, year_text, strlen(year_text)) &&
+		    !regex_match(&b, "合计", strlen("合计")),
+		    "two patterns, %s: each matches as its own text says",
+		    i ? "both from the cache" : "one compiled");
+		regex_free(&a);
+		regex_free(&b);
+		rxcache_close();
+	}
+	ok(hits == 2, "both came from the cache the second time");
+	buf_free(&err);
+}
+
+static void
+second_run_reads_the_cache(const char *dir)
+{
+	char path[512];
+	struct stat st;
+	int hits, misses, matched;
+
+	cache_file_path(path, sizeof(path), dir);
+	compile_year("h1", &hits, &misses, &matched);
+	ok(hits == 0 && misses == 1 && matched,
+	    "first run: the pattern is compiled and matches");
+	ok(stat(path, &st) == 0 && st.st_size > 0,
+	    "the compiled pattern is written to the cache directory");
+	compile_year("h1", &hits, &misses, &matched);
+	ok(hits == 1 && misses == 0 && matched,
+	    "second run: the pattern comes from the cache, same answers");
+	two_patterns_each_its_own();
+}
+
+static void
+rules_edit_never_uses_the_old_code(void)
+{
+	struct regex rx;
+	struct buf err = BUF_INIT;
+	int hits, misses, matched;
+
+	rxcache_open("t", "h2");
+	ok(regex_compile(&rx, "^(?<y>\\d{4})年度$", "t.rules", 1,
+	    &err) == 0, "an edited pattern compiles");
+	rxcache_counts(&hits, &misses);
+	ok(misses == 1 && hits == 0 &&
+	    regex_match(&rx, "2023年度", strlen("2023年度")) &&
+	    !regex_match(&rx, year_text, strlen(year_text)),
+	    "an edited pattern is compiled, not taken from the old code");
+	regex_free(&rx);
+	rxcache_close();
+	compile_year("h2", &hits, &misses, &matched);
+	ok(misses == 1 && matched, "after a rules change the file keeps only "
+	    "the patterns the new rules used");
+	buf_free(&err);
+}
+
+static void
+options_are_part_of_the_key(void)
+{
+	static const char alt[] = "(?:(?<u>万元))|(?:(?<u>元))";
+	struct regex rx;
+	struct buf err = BUF_INIT;
+
+	rxcache_open("t", "h3");
+	ok(regex_compile_dupnames(&rx, alt, &err) == 0,
+	    "an alternation with repeated names compiles");
+	regex_free(&rx);
+	rxcache_close();
+	rxcache_open("t", "h3");
+	ok(regex_compile(&rx, alt, "t.rules", 2, &err) == -1 &&
+	    strstr(buf_str(&err), "t.rules:2: bad pattern") != NULL,
+	    "the same text without DUPNAMES is compiled, and refused");
+	regex_free(&rx);
+	buf_clear(&err);
+	ok(regex_compile(&rx, "(?<x>", "t.rules", 7, &err) == -1 &&
+	    strstr(buf_str(&err), "t.rules:7: bad pattern") != NULL,
+	    "with a cache, a bad pattern is still reported at load");
+	regex_free(&rx);
+	rxcache_close();
+	buf_free(&err);
+}
+
+/* Overwrite n bytes at off (from the end if off < 0), or truncate. */
+static void
+damage(const char *path, long off, const char *bytes, size_t n, int cut)
+{
+	struct stat st;
+	FILE *f;
+
+	if (stat(path, &st) == -1)
+		return;
+	if (cut) {
+		if (truncate(path, st.st_size / 2) == -1)
+			ok(0, "truncate %s", path);
+		return;
+	}
+	if ((f = fopen(path, "r+")) == NULL)
+		return;
+	fseek(f, off >= 0 ? off : st.st_size + off, SEEK_SET);
+	fwrite(bytes, 1, n, f);
+	fclose(f);
+}
+
+static void
+damaged_files_are_ignored(const char *dir)
+{
+	static const struct {
+		const char *what;
+		long off;
+		const char *bytes;
+		int cut;
+	} cases[] = {
+		{ "a byte changed in the compiled code", -40, "\x5a", 0 },
+		{ "a truncated file", 0, "", 1 },
+		{ "a file from another format version", 0, "retable-rxcache\t9",
+		    0 },
+		{ "garbage", 0, "\n\n\n\n\n\n\n\n\n\n\n\n", 0 },
+	};
+	char path[512];
+	size_t i;
+	int hits, misses, matched;
+
+	cache_file_path(path, sizeof(path), dir);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		compile_year("h4", &hits, &misses, &matched);
+		compile_year("h4", &hits, &misses, &matched);
+		if (!ok(hits == 1, "cached before: %s", cases[i].what))
+			continue;
+		damage(path, cases[i].off, cases[i].bytes,
+		    strlen(cases[i].bytes), cases[i].cut);
+		compile_year("h4", &hits, &misses, &matched);
+		ok(hits == 0 && misses == 1 && matched,
+		    "%s: ignored, the pattern compiled", cases[i].what);
+		compile_year("h4", &hits, &misses, &matched);
+		ok(hits == 1 && matched, "%s: the file written again",
+		    cases[i].what);
+	}
+}
+
+static void
+unwritable_cache_dir(const char *dir)
+{
+	char file[512];
+	int hits, misses, matched;
+	FILE *f;
+
+	/* A directory that cannot be made: its parent is a file. */
+	snprintf(file, sizeof(file), "%s/plain", dir);
+	if ((f = fopen(file, "w")) != NULL)
+		fclose(f);
+	setenv("XDG_CACHE_HOME", file, 1);
+	compile_year("h5", &hits, &misses, &matched);
+	ok(misses == 1 && matched,
+	    "an unwritable cache directory: patterns compile as without one");
+	compile_year("h5", &hits, &misses, &matched);
+	ok(hits == 0 && matched, "and nothing is read back");
+	unlink(file);
+	setenv("XDG_CACHE_HOME", dir, 1);
+}
+
+static void
+compiled_patterns_cache(void)
+{
+	char dir[] = "/tmp/retable-rxcache-XXXXXX", path[512];
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "temporary directory");
+		return;
+	}
+	setenv("XDG_CACHE_HOME", dir, 1);
+	second_run_reads_the_cache(dir);
+	rules_edit_never_uses_the_old_code();
+	options_are_part_of_the_key();
+	damaged_files_are_ignored(dir);
+	unwritable_cache_dir(dir);
+	unsetenv("XDG_CACHE_HOME");
+	cache_file_path(path, sizeof(path), dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/retable", dir);
+	rmdir(path);
+	ok(rmdir(dir) == 0, "nothing left behind but the cache file");
+}
+
 int
 main(void)
 {
 	sections_keys_and_lines();
 	matches_before_and_after_jit();
 	alternations_compile_at_first_match();
+	compiled_patterns_cache();
 	return tap_done();
 }

@@ -643,6 +643,59 @@ is_figure(const struct pagework *w, const struct gregion *r)
 	    w->lines[below].height && figure_caption(w->pl[below].text);
 }
 
+static int repeated_head(const struct geomseg *, const char *);
+
+static int
+line_in_table(const struct pagework *w, int i)
+{
+	int ti;
+
+	for (ti = 0; ti < w->nt; ti++)
+		if (line_in_region(w, i, &w->t[ti].r))
+			return 1;
+	return 0;
+}
+
+/*
+ * A continued page that prints the open table's header again over a
+ * row or two is too short to read as a table by its alignment alone
+ * (budget-08 预算01表: 收入, 支出 over the last two rows).  The repeated
+ * header says it is one: its run of lines, down to a gap or what is no
+ * table text, is a region.
+ */
+static void
+repeated_head_region(struct pagework *w)
+{
+	const struct gline *a, *b;
+	struct gregion r;
+	int i, j;
+
+	if (!w->g->has_open || w->g->open_ended)
+		return;
+	for (i = 0; i < w->n && w->pl[i].cls == LC_FURNITURE; i++)
+		;
+	if (i == w->n || line_in_table(w, i) ||
+	    !repeated_head(w->g, w->pl[i].text))
+		return;
+	for (j = i + 1; j < w->n && w->pl[j].cls == LC_TEXT &&
+	    !line_in_table(w, j); j++) {
+		a = &w->lines[j - 1];
+		b = &w->lines[j];
+		if (b->top - a->bottom > 2 * fmin(a->height, b->height))
+			break;
+	}
+	memset(&r, 0, sizeof(r));
+	r.x0 = r.y0 = 1e18;
+	r.x1 = r.y1 = -1e18;
+	for (; i < j; i++) {
+		r.x0 = fmin(r.x0, w->lines[i].left);
+		r.x1 = fmax(r.x1, w->lines[i].right);
+		r.y0 = fmin(r.y0, w->lines[i].top);
+		r.y1 = fmax(r.y1, w->lines[i].bottom);
+	}
+	add_table(w, &r);
+}
+
 static void
 find_tables(struct pagework *w)
 {
@@ -666,6 +719,7 @@ find_tables(struct pagework *w)
 		if (!is_figure(w, &regions[i]))
 			add_table(w, &regions[i]);
 	free(regions);
+	repeated_head_region(w);
 	for (i = 0; i < w->nt; i++)
 		find_caption(w, i);
 	for (i = 0; i < w->nt; i++) {

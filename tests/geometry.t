@@ -9,11 +9,12 @@
 # are compared directly: the same (table, row, col, rowspan, colspan,
 # header, text) set.
 #
-# Then two streams made up here go through table-segment and row-align:
+# Then three streams made up here go through table-segment and row-align:
 # a ruled table continued on a second page, its header printed again
-# (one table over both pages, the header once), and the same caption
-# over a different first line on the next page (two tables: a series of
-# forms, one per project).
+# (one table over both pages, the header once), the same caption over a
+# different first line on the next page (two tables: a series of forms,
+# one per project), and an unruled table whose second page prints its
+# header again over its last two rows (one table, those rows its own).
 #
 # Environment: RETABLE_BIN (the programs), RETABLE_TOP (the source tree).
 set -eu
@@ -26,7 +27,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 set -- "$top"/corpus/pdf/basic-*.pdf
 [ -f "$1" ] || set --
-echo "1..$(($# + 2))"
+echo "1..$(($# + 3))"
 
 n=0
 for pdf in "$@"; do
@@ -122,4 +123,53 @@ if [ "$t" = 2 ]; then
 	echo "ok $n - the same caption over another first line starts a new table"
 else
 	echo "not ok $n - a series of forms: $t tables"
+fi
+
+# unruled P: a two-sided unruled 收支表's page: its header, then on page
+# 1 four rows of items, on page 2 only the totals
+unruled() {
+	p=$1
+	printf 'page\t%s\t595.00\t842.00\n' "$p"
+	if [ "$p" = 1 ]; then
+		printf 'span\t1\t200.00\t20.00\t360.00\t32.00\t12.00\tF\t2021年部门收支预算表\n'
+	fi
+	printf 'span\t%s\t150.00\t43.00\t170.00\t53.00\t10.00\tF\t收入\n' "$p"
+	printf 'span\t%s\t370.00\t43.00\t390.00\t53.00\t10.00\tF\t支出\n' "$p"
+	printf 'span\t%s\t%s.00\t63.00\t%s.00\t73.00\t10.00\tF\t%s\n' \
+	    "$p" 100 120 项目 "$p" 250 270 金额 "$p" 320 340 项目 "$p" 470 490 金额
+	if [ "$p" = 1 ]; then
+		for i in 0 1 2 3; do
+			y=$((83 + 20 * i))
+			printf 'span\t1\t80.00\t%s.00\t150.00\t%s.00\t10.00\tF\t收入%s\n' \
+			    $y $((y + 10)) $i
+			printf 'span\t1\t250.00\t%s.00\t280.00\t%s.00\t10.00\tF\t%s.00\n' \
+			    $y $((y + 10)) $((i + 1))
+			printf 'span\t1\t300.00\t%s.00\t370.00\t%s.00\t10.00\tF\t支出%s\n' \
+			    $y $((y + 10)) $i
+			printf 'span\t1\t470.00\t%s.00\t500.00\t%s.00\t10.00\tF\t%s.00\n' \
+			    $y $((y + 10)) $((i + 1))
+		done
+	else
+		printf 'span\t2\t80.00\t83.00\t150.00\t93.00\t10.00\tF\t上年结转结余\n'
+		printf 'span\t2\t300.00\t83.00\t370.00\t93.00\t10.00\tF\t年终结转结余\n'
+		printf 'span\t2\t80.00\t103.00\t150.00\t113.00\t10.00\tF\t收入总计\n'
+		printf 'span\t2\t250.00\t103.00\t280.00\t113.00\t10.00\tF\t10.00\n'
+		printf 'span\t2\t300.00\t103.00\t370.00\t113.00\t10.00\tF\t支出总计\n'
+		printf 'span\t2\t470.00\t103.00\t500.00\t113.00\t10.00\tF\t10.00\n'
+	fi
+}
+
+n=$((n + 1))
+{
+	printf 'retable\t1\ndoc\tt.pdf\tpages=2\n'
+	unruled 1
+	unruled 2
+} | "$bin/table-segment" | "$bin/row-align" >"$tmp/out"
+t=$(grep -c '^table' "$tmp/out" || true)
+if [ "$t" = 1 ] && grep -q 'pages=1,2' "$tmp/out" &&
+    grep -q '	收入总计$' "$tmp/out"; then
+	echo "ok $n - a continued page of its header again and two rows is the open table's"
+else
+	echo "not ok $n - header repeated over two rows: $t tables"
+	grep '^table' "$tmp/out" | sed 's/^/# /'
 fi

@@ -146,6 +146,67 @@ starts_row_two_sides(struct tb *b, const struct lrow *cur,
 	return s == 0 && (reached >= 1 || has_small_int(cur));
 }
 
+/* The one side whose pattern a label fits, or -1. */
+static int
+known_side(const struct tb *b, const char *label)
+{
+	int s, side = -1;
+
+	for (s = 0; s < b->l.nsides; s++)
+		if (regex_match(b->l.sides[s].rx, label, strlen(label))) {
+			if (side >= 0)
+				return -1;
+			side = s;
+		}
+	return side;
+}
+
+/*
+ * Whether a row has come to its second side's label and has no amount
+ * after it: the amounts a line of their own then are that side's.
+ */
+static int
+amount_wanted(const struct tb *b, const struct lrow *cur)
+{
+	int i, second = 0;
+
+	for (i = 0; i < cur->n; i++)
+		if (cur->t[i].kind == TK_TEXT)
+			second = known_side(b, cur->t[i].text) == 1;
+		else if (second && is_amount(&cur->t[i]))
+			return 0;
+	return second;
+}
+
+/*
+ * Two sides without 行次, a cell a line: a row goes on from its first
+ * side's label to the second side's (the amount between is the first
+ * side's), and ends where a first side's label begins, or a second
+ * side's label the row already has; amounts alone go with a second
+ * side that has none yet.  -1 (the rules for any dump) for a line or a
+ * row without a label that fits one side alone.
+ */
+static int
+starts_row_by_sides(const struct tb *b, const struct lrow *cur,
+    const struct lrow *line)
+{
+	int i, s, reached;
+
+	for (i = 0; i < line->n && line->t[i].kind != TK_TEXT; i++)
+		;
+	if (i == line->n)
+		return amount_wanted(b, cur) ? 0 : -1;
+	if ((s = known_side(b, line->t[i].text)) < 0)
+		return -1;
+	if (s == 0)
+		return 1;
+	for (i = 0, reached = -1; i < cur->n; i++)
+		if (cur->t[i].kind == TK_TEXT &&
+		    known_side(b, cur->t[i].text) > reached)
+			reached = known_side(b, cur->t[i].text);
+	return reached < 0 ? -1 : reached >= 1;
+}
+
 /* A line of numbers only, amounts or percentages. */
 static int
 only_numbers(const struct lrow *r)
@@ -163,6 +224,7 @@ starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
     const char *text)
 {
 	size_t n = strlen(text);
+	int by_sides;
 
 	if (cur == NULL)
 		return 1;
@@ -170,6 +232,9 @@ starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
 		return starts_row_in_blocks(b, cur, line, text);
 	if (b->cell_lines && b->l.nsides == 2 && has_int_columns(b))
 		return starts_row_two_sides(b, cur, line);
+	if (b->cell_lines && b->l.nsides == 2 && !sides_by_code(b) &&
+	    (by_sides = starts_row_by_sides(b, cur, line)) >= 0)
+		return by_sides;
 	if (b->cell_lines && b->l.ncols == 0)
 		return !only_numbers(line);	/* no family: words begin rows */
 	if (only_amounts(line))

@@ -638,4 +638,16 @@ is "$(jq -c 'select(.type=="row") | .cells[4:9]' "$TMP/zk.jsonl" | tr '\n' ' ')"
     '["合计",300,250,240,10] ["机关事业单位基本养老保险缴费支出",50,50,50,null] ["行政运行",200,150,140,10] ["住房公积金",50,50,50,null] ' \
     "labels first, then a column, then the amounts: each row gets the lines that make it whole"
 
+# Two sides without 行次, a cell a line: a row runs from its first side's
+# label, through the amount, to the second side's label; amounts alone
+# go with a second side that has none yet.
+printf '%s\n\n' 预算01表 2023年部门收支预算表 '部门名称：测试局' '单位：万元' 收入 项目 支出 金额 \
+    项目 一、一般公共预算 '100.00 一、一般公共服务' 其中：财政拨款 '100.00 二、外交' \
+    二、政府性基金预算拨款收入 三、国防 四、公共安全 100.00 本年收入合计 \
+    '100.00 本年支出合计' 100.00 > "$TMP/zl.txt"
+text_pipeline "$TMP/zl.txt" > "$TMP/zl.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/zl.jsonl" | tr '\n' ' ')" \
+    '["一、一般公共预算",100,"一、一般公共服务",null] ["其中：财政拨款",100,"二、外交",null] ["二、政府性基金预算拨款收入",null,"三、国防",null] [null,null,"四、公共安全",100] ["本年收入合计",100,"本年支出合计",100] ' \
+    "two sides a cell a line: each row from its first side's label to its second's"
+
 done_testing

@@ -993,6 +993,35 @@ table_line(const struct pagework *w, const struct ptable *t, int i)
 }
 
 /*
+ * Is line i a data line, or set so close above the first one (data, at
+ * `data`) that the two overlap: the first line of a label wrapped about
+ * the row's amounts (project-01: 石城市南城区 / 235003 727.15 / 农业保障
+ * 中心), the body's and no header's, to be dropped on a later page?
+ */
+static int
+body_line(struct pagework *w, int i, const char *text, size_t len, int data)
+{
+	return line_is_data(w->g->tr, text, len) || (data > i &&
+	    w->lines[data].page == w->lines[i].page &&
+	    w->lines[data].top < w->lines[i].bottom);
+}
+
+/* The table's first data line, or -1. */
+static int
+first_data(struct pagework *w, const struct ptable *t)
+{
+	struct buf text = BUF_INIT;
+	int i;
+
+	for (i = 0; i < w->n; i++)
+		if (table_line(w, t, i) && region_text(w, i, &t->r, &text) &&
+		    line_is_data(w->g->tr, buf_str(&text), text.len))
+			break;
+	buf_free(&text);
+	return i < w->n ? i : -1;
+}
+
+/*
  * On a continued page: how many leading lines repeat the open table's
  * header.  Only a header repeated whole is dropped here; one whose lines
  * break differently is left to row-align, which compares cells.
@@ -1001,12 +1030,12 @@ static int
 repeated_lines(struct pagework *w, const struct ptable *t)
 {
 	struct buf text = BUF_INIT;
-	int i, n = 0, all = 1;
+	int i, n = 0, all = 1, data = first_data(w, t);
 
 	for (i = 0; i < w->n; i++) {
 		if (!table_line(w, t, i) || !region_text(w, i, &t->r, &text))
 			continue;
-		if (line_is_data(w->g->tr, buf_str(&text), text.len))
+		if (body_line(w, i, buf_str(&text), text.len, data))
 			break;
 		if (!repeated_head(w->g, buf_str(&text)))
 			all = 0;
@@ -1023,7 +1052,7 @@ emit_body(struct pagework *w, int ti, int continues, int *part)
 	struct geomseg *g = w->g;
 	struct ptable *t = &w->t[ti];
 	struct buf text = BUF_INIT, *b = &g->open;
-	int i, drop, want = continues ? 2 : 1;
+	int i, drop, want = continues ? 2 : 1, data = first_data(w, t);
 
 	drop = continues ? repeated_lines(w, t) : 0;
 	for (i = 0; i < w->n; i++) {
@@ -1034,7 +1063,8 @@ emit_body(struct pagework *w, int ti, int continues, int *part)
 			drop--;
 			continue;
 		}
-		if (want == 1 && line_is_data(g->tr, buf_str(&text), text.len))
+		if (want == 1 && body_line(w, i, buf_str(&text), text.len,
+		    data))
 			want = 2;
 		set_part(b, part, want);
 		if (want == 1) {

@@ -13,8 +13,11 @@
 # a ruled table continued on a second page, its header printed again
 # (one table over both pages, the header once), the same caption over a
 # different first line on the next page (two tables: a series of forms,
-# one per project), and an unruled table whose second page prints its
-# header again over its last two rows (one table, those rows its own).
+# one per project), an unruled table whose second page prints its
+# header again over its last two rows (one table, those rows its own),
+# and a ruled table whose rows print their labels wrapped about their
+# amounts, the first row's first line the same on both pages (no header
+# line: kept on the second page).
 #
 # Environment: RETABLE_BIN (the programs), RETABLE_TOP (the source tree).
 set -eu
@@ -27,7 +30,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 set -- "$top"/corpus/pdf/basic-*.pdf
 [ -f "$1" ] || set --
-echo "1..$(($# + 3))"
+echo "1..$(($# + 4))"
 
 n=0
 for pdf in "$@"; do
@@ -172,4 +175,40 @@ if [ "$t" = 1 ] && grep -q 'pages=1,2' "$tmp/out" &&
 else
 	echo "not ok $n - header repeated over two rows: $t tables"
 	grep '^table' "$tmp/out" | sed 's/^/# /'
+fi
+
+# wrapped P SECOND: a ruled page whose first row's label, 石城市南城区 /
+# SECOND, is wrapped about its amount
+wrapped() {
+	p=$1
+	printf 'page\t%s\t595.00\t842.00\n' "$p"
+	if [ "$p" = 1 ]; then
+		printf 'span\t1\t200.00\t40.00\t360.00\t52.00\t12.00\tF\t2024年项目支出预算表\n'
+	fi
+	for y in 80 100 126 146; do
+		printf 'rule\t%s\t50.00\t%s.00\t500.00\t%s.00\t0.50\n' "$p" $y $y
+	done
+	for x in 50 300 500; do
+		printf 'rule\t%s\t%s.00\t80.00\t%s.00\t146.00\t0.50\n' "$p" $x $x
+	done
+	printf 'span\t%s\t60.00\t85.00\t100.00\t95.00\t10.00\tF\t项目\n' "$p"
+	printf 'span\t%s\t380.00\t85.00\t420.00\t95.00\t10.00\tF\t金额\n' "$p"
+	printf 'span\t%s\t60.00\t101.00\t130.00\t111.00\t10.00\tF\t石城市南城区\n' "$p"
+	printf 'span\t%s\t460.00\t108.00\t495.00\t118.00\t10.00\tF\t1.00\n' "$p"
+	printf 'span\t%s\t60.00\t113.00\t130.00\t123.00\t10.00\tF\t%s\n' "$p" "$2"
+	printf 'span\t%s\t60.00\t131.00\t140.00\t141.00\t10.00\tF\t其他支出\n' "$p"
+	printf 'span\t%s\t460.00\t131.00\t495.00\t141.00\t10.00\tF\t2.00\n' "$p"
+}
+
+n=$((n + 1))
+{
+	printf 'retable\t1\ndoc\tt.pdf\tpages=2\n'
+	wrapped 1 农业农村局
+	wrapped 2 农业保障中心
+} | "$bin/table-segment" | "$bin/row-align" >"$tmp/out"
+if grep -q '	石城市南城区农业保障中心$' "$tmp/out"; then
+	echo "ok $n - a row's label wrapped about its amounts is the body's, kept on a continued page"
+else
+	echo "not ok $n - the continued page's first label lost its first line"
+	grep '农业保障中心' "$tmp/out" | sed 's/^/# /'
 fi

@@ -128,6 +128,9 @@ int	 labels_before_amounts(struct tb *, const struct tinput *,
 	    struct tinput *);
 int	 labels_then_amount_rows(struct tb *, const struct tinput *);
 
+/* textcodes.c: codes a dump printed away from their rows. */
+void	 codes_to_rows_above(struct tb *);
+
 /* textheader.c: the header's words, found again where the dump left them. */
 char	*text_header(struct textrules *, const struct family *,
 	    const struct tinput *, int cell_lines);

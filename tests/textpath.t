@@ -650,4 +650,17 @@ is "$(jq -c 'select(.type=="row") | .cells' "$TMP/zl.jsonl" | tr '\n' ' ')" \
     '["一、一般公共预算",100,"一、一般公共服务",null] ["其中：财政拨款",100,"二、外交",null] ["二、政府性基金预算拨款收入",null,"三、国防",null] [null,null,"四、公共安全",100] ["本年收入合计",100,"本年支出合计",100] ' \
     "two sides a cell a line: each row from its first side's label to its second's"
 
+# Codes a dump printed away from their rows: the parents' codes printed
+# with their child's go to the rows of a label and amounts just above it
+# that lack one; a total takes none.
+printf '%s\n\n' 预算03表 2022年部门支出预算表 '部门名称：测试局' '单位：万元' 科目编码 类 款 项 \
+    单位代码 '单位（科目名称）' 合计 基本支出 小计 工资福利支出 合计 '150.00 150.00 150.00' \
+    社会保障和就业支出 '100.00 100.00 100.00' 行政事业单位养老支出 '100.00 100.00 100.00' \
+    208 05 208 05 05 机关事业单位基本养老保险缴费支出 '100.00 100.00 100.00' \
+    221 02 01 住房公积金 '50.00 50.00 50.00' > "$TMP/zm.txt"
+text_pipeline "$TMP/zm.txt" > "$TMP/zm.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[0:5]' "$TMP/zm.jsonl" | tr '\n' ' ')" \
+    '[null,null,null,null,"合计"] [null,null,null,null,"社会保障和就业支出"] ["208","05",null,null,"行政事业单位养老支出"] ["208","05","05",null,"机关事业单位基本养老保险缴费支出"] ["221","02","01",null,"住房公积金"] ' \
+    "a parent's code printed before its child's goes back to the parent's row"
+
 done_testing

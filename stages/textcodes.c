@@ -1,0 +1,120 @@
+/*
+ * textcodes.c - codes a dump printed away from their rows.
+ *
+ * pdftotext reads the code columns of a table as a block of their own
+ * when their cells are short: the rows of a 类 and its 款 come out with
+ * their names and amounts but no code, and their codes are printed
+ * together before the next row's own ("208 / 05 / 208 / 05 / 01 /
+ * 行政单位离退休").  The codes printed ahead of a row's own go, in order,
+ * to the rows of a label and amounts just above it still without a code
+ * (its parents);
+ * codes printed alone, to the first rows above still without one.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "textrow.h"
+
+struct cgroup {
+	int	 from, n;		/* tokens of one code: 208 05 01 */
+};
+
+/* The codes a row begins with, each its 类 and the parts after it. */
+static int
+code_groups(const struct lrow *r, struct cgroup *g, int max)
+{
+	int i, n = 0;
+
+	for (i = 0; i < r->n && r->t[i].plain; i++) {
+		if (strlen(r->t[i].text) >= 3) {
+			if (n == max)
+				return -1;
+			g[n].from = i;
+			g[n++].n = 1;
+		} else if (n > 0 && g[n - 1].n < 3 &&
+		    strlen(r->t[i].text) == 2)
+			g[n - 1].n++;
+		else
+			return -1;
+	}
+	return n;
+}
+
+static int
+waits_for_code(struct tb *b, const struct lrow *r)
+{
+	return has_kind(r, 1) && has_kind(r, 0) && !has_code(r) &&
+	    !row_is_total(b, r);
+}
+
+/* Row to gets the n tokens of row from at k, before its own. */
+static void
+give_code(struct lrow *to, const struct lrow *from, int k, int n)
+{
+	struct token *t = xmalloc(sizeof(*t) * (size_t)(to->n + n + 1));
+	int i;
+
+	for (i = 0; i < n; i++) {
+		t[i] = from->t[k + i];
+		t[i].text = xstrdup(from->t[k + i].text);
+	}
+	if (to->n > 0)
+		memcpy(t + n, to->t, sizeof(*t) * (size_t)to->n);
+	free(to->t);
+	to->t = t;
+	to->n += n;
+}
+
+static void
+drop_tokens(struct lrow *r, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(r->t[i].text);
+	memmove(r->t, r->t + n, sizeof(*r->t) * (size_t)(r->n - n));
+	r->n -= n;
+}
+
+/*
+ * Row r's codes but its own (all, when no label follows them) to the
+ * rows from *pending on that wait for one.  Returns whether it did.
+ */
+static int
+codes_back(struct tb *b, int r, int *pending)
+{
+	struct cgroup g[16];
+	struct lrow *row = &b->rows[r];
+	int n, extra, k, waiting[64], nw = 0, i, at;
+
+	if ((n = code_groups(row, g, 16)) <= 0)
+		return 0;
+	extra = g[n - 1].from + g[n - 1].n < row->n &&
+	    row->t[g[n - 1].from + g[n - 1].n].kind == TK_TEXT ? n - 1 : n;
+	if (extra == 0)
+		return 0;
+	for (k = *pending; k < r && nw < 64; k++)
+		if (waits_for_code(b, &b->rows[k]))
+			waiting[nw++] = k;
+	if (nw < extra)
+		return 0;
+	/* Parents printed with their child's code are the rows just above. */
+	at = extra < n ? nw - extra : 0;
+	for (i = 0; i < extra; i++)
+		give_code(&b->rows[waiting[at + i]], row, g[i].from, g[i].n);
+	drop_tokens(row, g[extra - 1].from + g[extra - 1].n);
+	*pending = waiting[at + extra - 1] + 1;
+	return 1;
+}
+
+void
+codes_to_rows_above(struct tb *b)
+{
+	int r, pending = 0;
+
+	if (!b->cell_lines)
+		return;
+	for (r = 0; r < b->nrows; r++)
+		if (!codes_back(b, r, &pending) && has_code(&b->rows[r]))
+			pending = r + 1;
+}

@@ -12,6 +12,7 @@
  * covers the body: pcre2_serialize_decode checks its own header only,
  * and a damaged code would be run, not refused.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -26,6 +27,7 @@
 
 #define MAGIC		"retable-rxcache\t1"
 #define MAX_FILE	(64u << 20)
+#define KEEP_FILES	8	/* per program: rules versions in use at once */
 
 struct entry {
 	const char	*text;		/* into the file, or owned */
@@ -34,14 +36,13 @@ struct entry {
 	pcre2_code	*code;		/* the cache's own copy */
 	int		 owned;		/* text was allocated here */
 	int		 loaded;	/* code came from the file */
-	int		 used;		/* asked for in this run */
 };
 
 static struct {
 	int		 open;
 	char		*path;		/* NULL: nowhere to keep it */
 	char		 hash[32];	/* the rules these are for */
-	int		 same_rules;	/* the file was made from them */
+	char		*name;		/* the program's */
 	unsigned char	*file;		/* the file's bytes, kept */
 	struct entry	*e;
 	int		 n, cap;
@@ -159,18 +160,36 @@ pcre2_identity(struct buf *b)
 	buf_printf(b, "%s\t%s\t%u\t%u", MAGIC, version, nl, bsr);
 }
 
+/* The cache directory, or NULL. */
 static char *
-cache_path(const char *name)
+cache_dir(void)
 {
 	struct buf b = BUF_INIT;
 	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
 
 	if (xdg && *xdg == '/')
-		buf_printf(&b, "%s/retable/%s.pcre2", xdg, name);
+		buf_printf(&b, "%s/retable", xdg);
 	else if (home && *home == '/')
-		buf_printf(&b, "%s/.cache/retable/%s.pcre2", home, name);
+		buf_printf(&b, "%s/.cache/retable", home);
 	else
 		return NULL;
+	return buf_detach(&b);
+}
+
+/*
+ * One file per program and rules: pipelines run with two versions of the
+ * rules at once (a batch, the tests) each keep theirs.
+ */
+static char *
+cache_path(const char *name, const char *hash)
+{
+	struct buf b = BUF_INIT;
+	char *dir;
+
+	if ((dir = cache_dir()) == NULL)
+		return NULL;
+	buf_printf(&b, "%s/%s-%s.pcre2", dir, name, hash);
+	free(dir);
 	return buf_detach(&b);
 }
 
@@ -312,7 +331,8 @@ load(void)
 	if ((p = slurp(rc.path, &len)) == NULL)
 		return;
 	if ((body = parse_header(p, len, hash, sizeof(hash), &n, &bodylen,
-	    &sum)) == NULL || bodylen != len - (size_t)(body - p) ||
+	    &sum)) == NULL || strcmp(hash, rc.hash) != 0 ||
+	    bodylen != len - (size_t)(body - p) ||
 	    hash_bytes(body, (size_t)bodylen, 0) != sum ||
 	    n > bodylen / 8) {
 		free(p);
@@ -329,7 +349,6 @@ load(void)
 		add(tmp[i].text, tmp[i].len, tmp[i].options, tmp[i].code, 1);
 	free(tmp);
 	rc.file = p;
-	rc.same_rules = strcmp(hash, rc.hash) == 0;
 }
 
 void
@@ -338,7 +357,8 @@ rxcache_open(const char *name, const char *rules_hash)
 	rxcache_close();
 	rc.open = 1;
 	snprintf(rc.hash, sizeof(rc.hash), "%s", rules_hash);
-	if ((rc.path = cache_path(name)) != NULL)
+	rc.name = xstrdup(name);
+	if ((rc.path = cache_path(name, rc.hash)) != NULL)
 		load();
 }
 
@@ -352,7 +372,6 @@ rxcache_compile(const char *pattern, uint32_t options, int *errcode,
 	char *text;
 
 	if (rc.open && (e = find(pattern, len, options)) != NULL) {
-		e->used = 1;
 		rc.hits++;
 		return pcre2_code_copy(e->code);
 	}
@@ -364,7 +383,6 @@ rxcache_compile(const char *pattern, uint32_t options, int *errcode,
 	text = xstrndup(pattern, len);
 	add(text, (uint32_t)len, options, pcre2_code_copy(code), 0);
 	rc.e[rc.n - 1].owned = 1;
-	rc.e[rc.n - 1].used = 1;
 	return code;
 }
 
@@ -395,11 +413,7 @@ fresh(struct entry *e)
 	return code;
 }
 
-/*
- * What to write: after a rules change only what this run used, so the
- * file holds no pattern the rules no longer have; with the same rules,
- * everything, as other inputs need other patterns.
- */
+/* The entries, in the order they were added, and their codes. */
 static int
 gather(struct buf *body, pcre2_code ***codesp)
 {
@@ -408,8 +422,6 @@ gather(struct buf *body, pcre2_code ***codesp)
 	int k, n = 0;
 
 	for (k = 0; k < rc.n; k++) {
-		if (!rc.same_rules && !rc.e[k].used)
-			continue;
 		if ((codes[n] = fresh(&rc.e[k])) == NULL)
 			continue;
 		w[0] = rc.e[k].options;
@@ -457,6 +469,80 @@ write_file(const struct buf *head, const struct buf *body)
 	buf_free(&tmp);
 }
 
+struct aged {
+	char		*name;
+	struct timespec	 mtime;
+};
+
+static int
+newest_first(const void *a, const void *b)
+{
+	const struct aged *x = a, *y = b;
+
+	if (x->mtime.tv_sec != y->mtime.tv_sec)
+		return x->mtime.tv_sec < y->mtime.tv_sec ? 1 : -1;
+	if (x->mtime.tv_nsec != y->mtime.tv_nsec)
+		return x->mtime.tv_nsec < y->mtime.tv_nsec ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+/* This program's files in dir, newest first; how many. */
+static int
+list_files(DIR *d, const char *dir, struct aged **out)
+{
+	struct buf path = BUF_INIT;
+	struct dirent *de;
+	struct aged *a = NULL;
+	struct stat st;
+	size_t plen = strlen(rc.name);
+	int n = 0;
+
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, rc.name, plen) != 0 ||
+		    de->d_name[plen] != '-' ||
+		    strstr(de->d_name, ".pcre2") == NULL)
+			continue;
+		buf_clear(&path);
+		buf_printf(&path, "%s/%s", dir, de->d_name);
+		if (stat(path.s, &st) == -1)
+			continue;
+		a = xreallocarray(a, (size_t)n + 1, sizeof(*a));
+		a[n].name = xstrdup(path.s);
+		a[n++].mtime = st.st_mtim;
+	}
+	buf_free(&path);
+	qsort(a, (size_t)n, sizeof(*a), newest_first);
+	*out = a;
+	return n;
+}
+
+/*
+ * Each rules edit makes new files: only the KEEP_FILES this program
+ * wrote last stay (a half-written one left by a killed run goes too).
+ */
+static void
+prune(void)
+{
+	struct aged *a;
+	char *dir;
+	DIR *d;
+	int i, n;
+
+	if ((dir = cache_dir()) == NULL)
+		return;
+	if ((d = opendir(dir)) != NULL) {
+		n = list_files(d, dir, &a);
+		closedir(d);
+		for (i = 0; i < n; i++) {
+			if (i >= KEEP_FILES && strcmp(a[i].name, rc.path) != 0)
+				unlink(a[i].name);
+			free(a[i].name);
+		}
+		free(a);
+	}
+	free(dir);
+}
+
 static void
 save(void)
 {
@@ -476,6 +562,7 @@ save(void)
 		    body.len, (unsigned long long)hash_bytes(body.s,
 		    body.len, 0));
 		write_file(&head, &body);
+		prune();
 	}
 	free(codes);
 	buf_free(&head);
@@ -501,6 +588,7 @@ rxcache_close(void)
 	free(rc.slot);
 	free(rc.file);
 	free(rc.path);
+	free(rc.name);
 	memset(&rc, 0, sizeof(rc));
 }
 

@@ -3,18 +3,20 @@
  *
  * A stage of a pipeline run once per document compiles the same 50 to
  * 180 patterns every time, and on a small document that is a third of
- * its work.  The cache keeps them compiled (pcre2_serialize) in one file
- * per program under $XDG_CACHE_HOME/retable (else ~/.cache/retable).
+ * its work.  The cache keeps them compiled (pcre2_serialize) in a file
+ * per program and rules hash under $XDG_CACHE_HOME/retable (else
+ * ~/.cache/retable); the eight files a program wrote last are kept, so
+ * rules versions used side by side (a batch, the tests) do not evict each
+ * other, and old ones go.
  *
- * A compiled pattern is looked up by its exact text and compile options,
- * so a rules edit can never be answered with the code of the old pattern:
- * an edited pattern is simply not found, compiled, and the file written
- * again (keeping only what this run used when the rules changed, so old
- * patterns do not pile up).  The file records the PCRE2 version it was
- * made by and a checksum of its contents; a file that is missing,
- * unreadable, corrupt or from another PCRE2 is ignored, and a cache
- * directory that cannot be written only means compiling every time.
- * Nothing here ever fails a stage.
+ * Within its file a compiled pattern is looked up by its exact text and
+ * compile options, so it is never answered with another pattern's code;
+ * one compiled in a run (an alternation first used) is added to the file
+ * at exit.  The file records the PCRE2 version that made it and a
+ * checksum of its contents; a file that is missing, unreadable, corrupt
+ * or from another PCRE2 is ignored, and a cache directory that cannot be
+ * written only means compiling every time.  Nothing here ever fails a
+ * stage.
  */
 #ifndef RETABLE_RXCACHE_H
 #define RETABLE_RXCACHE_H

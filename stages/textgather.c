@@ -344,6 +344,36 @@ holds_header_words(const struct tb *b, const char *text)
 	return all;
 }
 
+/* Whether a word is the whole text of one of the header's cells. */
+static int
+header_cell(const struct tb *b, const char *w)
+{
+	int i;
+
+	for (i = 0; i < b->l.ncells; i++)
+		if (strcmp(b->l.cells[i].text, w) == 0)
+			return 1;
+	return 0;
+}
+
+/* A line of whole header cells, in a table of blocks known by codes. */
+static int
+header_cells_line(const struct tb *b, const char *text)
+{
+	struct lrow r;
+	int k, all;
+
+	if (!sides_by_code(b))
+		return 0;
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	all = r.n > 0;
+	for (k = 0; k < r.n && all; k++)
+		all = r.t[k].kind == TK_TEXT && header_cell(b, r.t[k].text);
+	free_row(&r);
+	return all;
+}
+
 /*
  * A dump with a cell a line leaves a first row's code and name ("301",
  * "工资福利支出") among the header lines, its amount being the first line
@@ -367,7 +397,8 @@ body_from_first_code(const struct tb *b, const struct tinput *in,
 	    strlen(in->head[k].text)) == -1; k++)
 		;
 	for (i = k; i < in->nhead; i++)
-		if (holds_header_words(b, in->head[i].text)) {
+		if (holds_header_words(b, in->head[i].text) &&
+		    !header_cells_line(b, in->head[i].text)) {
 			own_body(m);
 			return;		/* a code printed in the header */
 		}
@@ -564,4 +595,24 @@ drop_repeated_header(const struct tb *b, struct moved *m, const char *marker)
 			if (holds_header_words(b, m->in.body[k].text))
 				drop_body_line(m, k--);
 	}
+}
+
+/*
+ * Blocks side by side a cell a line (公开06表): the header's cells
+ * (决算数, 科目名称, 经济分类科目编码) are printed among the first rows,
+ * where they would join a row's label.  A line of whole header cells is
+ * no part of a row.
+ */
+void
+drop_header_cells(const struct tb *b, struct moved *m)
+{
+	int i;
+
+	if (!b->cell_lines)
+		return;
+	for (i = m->in.nbody - 1; i >= 0; i--)
+		if (header_cells_line(b, m->in.body[i].text)) {
+			own_body(m);
+			drop_body_line(m, i);
+		}
 }

@@ -663,4 +663,16 @@ is "$(jq -c 'select(.type=="row") | .cells[0:5]' "$TMP/zm.jsonl" | tr '\n' ' ')"
     '[null,null,null,null,"合计"] [null,null,null,null,"社会保障和就业支出"] ["208","05",null,null,"行政事业单位养老支出"] ["208","05","05",null,"机关事业单位基本养老保险缴费支出"] ["221","02","01",null,"住房公积金"] ' \
     "a parent's code printed before its child's goes back to the parent's row"
 
+# Blocks side by side a cell a line with the header's cells printed among
+# the first rows (决算数, 科目名称): a line of whole header cells joins no
+# row's label, and a first row's code before them still begins the body.
+printf '%s\n\n' 一般公共预算财政拨款基本支出决算明细表 公开06表 '单位：万元' 人员经费 \
+    经济分类科目编码 科目名称 301 工资福利支出 公用经费 决算数 '40.00 302' 科目名称 决算数 \
+    经济分类科目编码 商品和服务支出 '7.00 310' 资本性支出 3.00 30101 基本工资 \
+    '40.00 30201' 办公费 '7.00 31002' 办公设备购置 3.00 > "$TMP/zn.txt"
+text_pipeline "$TMP/zn.txt" > "$TMP/zn.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/zn.jsonl" | tr '\n' ' ')" \
+    '["301","工资福利支出",40,"302","商品和服务支出",7,"310","资本性支出",3] ["30101","基本工资",40,"30201","办公费",7,"31002","办公设备购置",3] ' \
+    "header cells printed among the first rows of blocks join no label"
+
 done_testing

@@ -356,15 +356,20 @@ header_cell(const struct tb *b, const char *w)
 	return 0;
 }
 
-/* A line of whole header cells, in a table of blocks known by codes. */
+/*
+ * A line of whole header cells, in a table of blocks known by codes or
+ * of one side (two sides' rows may be named like the columns: 一般公共预算
+ * 财政拨款 in 公开04表).
+ */
 static int
 header_cells_line(const struct tb *b, const char *text)
 {
 	struct lrow r;
 	int k, all;
 
-	if (!sides_by_code(b))
-		return 0;
+	if ((!sides_by_code(b) && b->l.nsides > 1) ||
+	    patlist_match(&b->tr->total, text, strlen(text)) != -1)
+		return 0;		/* 合计: a header cell and a row's label */
 	memset(&r, 0, sizeof(r));
 	tokenize(&r, text);
 	all = r.n > 0;
@@ -398,7 +403,8 @@ body_from_first_code(const struct tb *b, const struct tinput *in,
 		;
 	for (i = k; i < in->nhead; i++)
 		if (holds_header_words(b, in->head[i].text) &&
-		    !header_cells_line(b, in->head[i].text)) {
+		    !(sides_by_code(b) &&
+		    header_cells_line(b, in->head[i].text))) {
 			own_body(m);
 			return;		/* a code printed in the header */
 		}
@@ -598,10 +604,11 @@ drop_repeated_header(const struct tb *b, struct moved *m, const char *marker)
 }
 
 /*
- * Blocks side by side a cell a line (公开06表): the header's cells
- * (决算数, 科目名称, 经济分类科目编码) are printed among the first rows,
- * where they would join a row's label.  A line of whole header cells is
- * no part of a row.
+ * A dump a cell a line prints the header's cells among the rows where
+ * the header's blocks stand beside them (公开06表: 决算数, 科目名称 among
+ * the first rows; 一般公共预算 between 合计 and its amounts), where they
+ * would join a row's label.  A line of whole header cells is no part of
+ * a row.
  */
 void
 drop_header_cells(const struct tb *b, struct moved *m)

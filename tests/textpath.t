@@ -675,4 +675,14 @@ is "$(jq -c 'select(.type=="row") | .cells' "$TMP/zn.jsonl" | tr '\n' ' ')" \
     '["301","工资福利支出",40,"302","商品和服务支出",7,"310","资本性支出",3] ["30101","基本工资",40,"30201","办公费",7,"31002","办公设备购置",3] ' \
     "header cells printed among the first rows of blocks join no label"
 
+# A header cell printed between a row's words and its amounts (一般公共预算
+# under 本年拨款, a cell a line) is no row: the amounts stay the row's.
+printf '%s\n\n' 预算12表 2025年项目支出预算表 '部门名称：测试局' '单位：万元' 本年拨款 类型 \
+    项目名称 项目单位 合计 '50.00 50.00' 特定目标类 药品流通环节监督检查 一般公共预算 \
+    '50.00 50.00' > "$TMP/zo.txt"
+text_pipeline "$TMP/zo.txt" > "$TMP/zo.jsonl"
+is "$(jq -c 'select(.type=="row" and .cells[3]!=null) | .cells[1:5]' "$TMP/zo.jsonl" | tr '\n' ' ')" \
+    '["合计",null,50,50] ["药品流通环节监督检查",null,50,50] ' \
+    "a header cell among the rows of a one-sided table is no row"
+
 done_testing

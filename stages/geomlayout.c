@@ -27,6 +27,7 @@
 #include "geomgroup.h"
 #include "geomlayout.h"
 #include "rowwrap.h"
+#include "utf8.h"
 
 /* Rulings this far (pt) outside the text still belong to the table. */
 #define FRAME_MARGIN	80.0
@@ -245,6 +246,96 @@ lone_headings(const struct glayout *lay, const struct xcomp *tc, int ntc)
 	return join;
 }
 
+/* A dash, a slash: a mark standing for nothing, no word, no number. */
+static int
+is_mark(const char *p)
+{
+	size_t n = strlen(p), k = 0;
+	int32_t ch;
+
+	while (k < n) {
+		k += utf8_decode(p + k, n - k, &ch);
+		if ((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= 'a' && ch <= 'z') || uc_is_cjk(ch))
+			return 0;
+	}
+	return n > 0;
+}
+
+/*
+ * Text column c's spans: mark[] gets the lines holding one; returns 1
+ * if every span of c is a mark.
+ */
+static int
+marks_only(const struct glayout *lay, const struct xcomp *tc, int c,
+    char *mark)
+{
+	int i, k, any = 0;
+
+	for (i = 0; i < lay->nlines; i++)
+		for (k = 0; k < lay->lines[i].n; k++) {
+			const struct tspan *s = &lay->v[lay->lines[i].spans[k]];
+			double cx = span_cx(s);
+
+			if (cx < tc[c].lo || cx > tc[c].hi)
+				continue;
+			if (!is_mark(s->text))
+				return 0;
+			mark[i] = any = 1;
+		}
+	return any;
+}
+
+/* Does text column c hold a span on one of the lines marked? */
+static int
+column_meets(const struct glayout *lay, const struct xcomp *tc, int c,
+    const char *mark)
+{
+	int i, k;
+
+	for (i = 0; i < lay->nlines; i++) {
+		if (!mark[i])
+			continue;
+		for (k = 0; k < lay->lines[i].n; k++) {
+			double cx = span_cx(&lay->v[lay->lines[i].spans[k]]);
+
+			if (cx >= tc[c].lo && cx <= tc[c].hi)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A text column of dashes only is no column: a dash printed at a cell's
+ * left edge where the column's numbers stand right (增减率: - under
+ * -92.51%).  It joins the neighbour that has nothing on its lines,
+ * the nearer if both.  Sets join[] for the gap that is no boundary.
+ */
+static void
+mark_columns(const struct glayout *lay, const struct xcomp *tc, int ntc,
+    int *join)
+{
+	char *mark;
+	int i, left, right;
+
+	mark = xmalloc((size_t)lay->nlines + 1);
+	for (i = 0; i < ntc; i++) {
+		memset(mark, 0, (size_t)lay->nlines + 1);
+		if (ntc < 2 || !marks_only(lay, tc, i, mark))
+			continue;
+		left = i > 0 && !column_meets(lay, tc, i - 1, mark);
+		right = i + 1 < ntc && !column_meets(lay, tc, i + 1, mark);
+		if (left && right)
+			left = tc[i].lo - tc[i - 1].hi < tc[i + 1].lo - tc[i].hi;
+		if (left)
+			join[i - 1] = 1;
+		else if (right)
+			join[i] = 1;
+	}
+	free(mark);
+}
+
 /*
  * Column boundaries: every vertical separator, and between two text
  * columns with no separator between them, the middle of their gap.
@@ -266,6 +357,7 @@ find_columns(struct glayout *lay)
 	} else
 		ntc = gcols_find(lay->v, lay->lines, lay->nlines, &tc);
 	join = lone_headings(lay, tc, ntc);
+	mark_columns(lay, tc, ntc, join);
 	b = xmalloc(sizeof(*b) * ((size_t)lay->vs.n + (size_t)ntc + 3));
 	for (i = 0; i < lay->vs.n; i++) {
 		b[nb].x = lay->vs.v[i].pos;

@@ -405,6 +405,41 @@ group_names_nest_in_their_parents(void)
 }
 
 /*
+ * A dash printed at the left edge of its cell, where the column's
+ * percentages stand right, clear of them: no column of its own, and not
+ * the column beside it, whose cell on its line is taken (budget-04 三公
+ * 增减率: - beside 0.00).
+ */
+static void
+dash_joins_the_free_column(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+	static const char *labels[] = { "合计", "因公出国费", "公务接待费" };
+	static const char *diff[] = { "-19.77", "0.00", "0.29" };
+	static const char *rate[] = { "-92.51%", "-", "36.25%" };
+	int i;
+
+	span(&f, 1, 10, 0, 40, 10, "项目");
+	span(&f, 1, 120, 0, 150, 10, "增减额");
+	span(&f, 1, 180, 0, 210, 10, "增减率");
+	for (i = 0; i < 3; i++) {
+		double y = 16 + 16 * i, x0 = i == 1 ? 163 : 190;
+
+		span(&f, 1, 10, y, 60, y + 10, labels[i]);
+		span(&f, 1, 130, y, 159, y + 10, diff[i]);
+		span(&f, 1, x0, y, i == 1 ? 166 : 228, y + 10, rate[i]);
+	}
+	layout(&lay, &f, 1);
+	is_int(lay.ncols, 3, "three columns, none for the dash");
+	is_str(text_at(&lay, 2, 2, &b), "-", "the dash under 增减率");
+	is_str(text_at(&lay, 2, 1, &b), "0.00", "0.00 alone under 增减额");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+/*
  * Columns from the gaps the body lines share; a heading over two
  * columns reaches across their gap and is one cell over both.
  */
@@ -1155,6 +1190,7 @@ main(void)
 	group_name_between_rows_spans_them();
 	tight_group_name_keeps_rows_apart();
 	group_names_nest_in_their_parents();
+	dash_joins_the_free_column();
 	numbering_under_label_column_alone();
 	edge_carried_over_an_empty_column();
 	shared_gap_judged_over_all_pages();

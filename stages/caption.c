@@ -1,6 +1,7 @@
 /*
  * caption.c - reading what is printed around a table, one line at a time.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -207,22 +208,85 @@ first_token(const char *s, size_t n, size_t *start)
  * may be either: the body's first row of an empty table, or a header
  * word; the line after it decides (LINE_MAYBE_DATA).
  */
+/*
+ * Where the next byte that an amount with decimals or separators must
+ * hold is: '.', ',' or the first byte of the full-width '，' (0xef).
+ * Most tokens of a line are words or bare integers, and are never read.
+ */
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* Nonzero if a byte of w is c (the "has a zero byte" test of w ^ c). */
+static uint64_t
+has_byte(uint64_t w, unsigned char c)
+{
+	uint64_t t = w ^ (ONES * c);
+
+	return (t - ONES) & ~t & HIGHS;
+}
+
+static size_t
+next_mark(const char *s, size_t n, size_t i)
+{
+	uint64_t w;
+
+	/* Eight bytes at a time: a line of prose holds no mark at all. */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (has_byte(w, '.') | has_byte(w, ',') | has_byte(w, 0xef))
+			break;
+	}
+	for (; i < n; i++)
+		if (s[i] == '.' || s[i] == ',' || s[i] == '\xef')
+			return i;
+	return n;
+}
+
+/*
+ * The bytes num_parse accepts: digits, signs, parentheses, '.', ',', '%',
+ * and those of '，', '−' and '－'.  A token holding any other byte is no
+ * amount.
+ */
+static const unsigned char amount_byte[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['('] = 1, [')'] = 1,
+	['+'] = 1, ['-'] = 1, ['.'] = 1, [','] = 1, ['%'] = 1,
+	[0xef] = 1, [0xbc] = 1, [0x8c] = 1, [0x8d] = 1, [0xe2] = 1,
+	[0x88] = 1, [0x92] = 1,
+};
+
+/*
+ * Whether the token around s[i] is an amount with decimals or separators.
+ * Only the run of amount bytes around i is read: a token of prose (a
+ * line of Chinese holds no space) is turned away at its first other
+ * byte either side.  *next is where the next mark may be.
+ */
+static int
+token_is_amount(const char *s, size_t n, size_t i, size_t *next)
+{
+	struct num v;
+	size_t start = i, end = i;
+
+	while (start > 0 && amount_byte[(unsigned char)s[start - 1]])
+		start--;
+	while (end < n && amount_byte[(unsigned char)s[end]])
+		end++;
+	*next = end;
+	if ((start > 0 && s[start - 1] != ' ' && s[start - 1] != '\t') ||
+	    (end < n && s[end] != ' ' && s[end] != '\t'))
+		return 0;
+	return num_parse(s + start, end - start, &v) &&
+	    (v.decimals > 0 || v.grouped) && !v.percent;
+}
+
 int
 line_has_amount(const char *s, size_t n)
 {
-	struct num v;
-	size_t i = 0, start;
+	size_t i = 0;
 
-	while (i < n) {
-		while (i < n && (s[i] == ' ' || s[i] == '\t'))
-			i++;
-		start = i;
-		while (i < n && s[i] != ' ' && s[i] != '\t')
-			i++;
-		if (i > start && num_parse(s + start, i - start, &v) &&
-		    (v.decimals > 0 || v.grouped) && !v.percent)
+	while ((i = next_mark(s, n, i)) < n)
+		if (token_is_amount(s, n, i, &i))
 			return 1;
-	}
 	return 0;
 }
 

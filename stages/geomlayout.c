@@ -131,25 +131,34 @@ static void
 gap_votes(const struct tspan *v, const struct gline *lines, int nlines,
     double x, double lo, double hi, int *support, int *against)
 {
-	int i, k, left, right, cross;
+	int i, k, side, prev = 0;
 
 	*support = *against = 0;
 	for (i = 0; i < nlines; i++) {
-		left = right = cross = 0;
+		side = 0;		/* 1 left, 2 right, 4 across */
 		for (k = 0; k < lines[i].n; k++) {
 			const struct tspan *s = &v[lines[i].spans[k]];
 
 			if (span_is_superscript(s, &lines[i]))
 				continue;
 			if (s->x1 <= x && s->x0 >= lo)
-				left = 1;
+				side |= 1;
 			else if (s->x0 >= x && s->x1 <= hi)
-				right = 1;
+				side |= 2;
 			else if (s->x0 < x - 1 && s->x1 > x + 1)
-				cross = 1;
+				side |= 4;
 		}
-		*support += left && right;
-		*against += cross;
+		*support += (side & 3) == 3;
+		*against += (side & 4) != 0;
+		/* Two lines that overlap, words on either side: one line
+		 * of cells set a little apart (a heading of two lines
+		 * centred beside one of one: 功能分类 / 科目编码 beside
+		 * 科目名称). */
+		if (i > 0 && (prev | side) == 3 && prev != 3 && side != 3 &&
+		    prev != 0 && side != 0 && lines[i].page ==
+		    lines[i - 1].page && lines[i].top < lines[i - 1].bottom)
+			(*support)++;
+		prev = side;
 	}
 }
 

@@ -440,6 +440,31 @@ dash_joins_the_free_column(void)
 }
 
 /*
+ * Two headings side by side on no one line: one of two lines, the
+ * other centred beside it, overlapping each of its lines by a little
+ * less than half (final-03 公开08表, printed empty: 功能分类 / 科目编码
+ * beside 科目名称).  The gap between them is a column boundary.
+ */
+static void
+overlapping_lines_support_a_gap(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+
+	span(&f, 1, 59.87, 124.36, 97.84, 136.32, "功能分类");
+	span(&f, 1, 234.62, 131.11, 272.59, 143.07, "科目名称");
+	span(&f, 1, 418.86, 131.11, 437.85, 143.07, "合计");
+	span(&f, 1, 59.87, 137.11, 97.84, 149.07, "科目编码");
+	span(&f, 1, 221.87, 152.11, 240.86, 164.07, "栏次");
+	span(&f, 1, 425.51, 152.11, 431.20, 164.07, "1");
+	span(&f, 1, 59.44, 167.86, 78.42, 179.82, "合计");
+	layout(&lay, &f, 1);
+	ok(glayout_column_of(&lay, 80) != glayout_column_of(&lay, 250),
+	    "功能分类科目编码 and 科目名称 in two columns");
+	glayout_free(&lay);
+}
+
+/*
  * Columns from the gaps the body lines share; a heading over two
  * columns reaches across their gap and is one cell over both.
  */
@@ -1191,6 +1216,7 @@ main(void)
 	tight_group_name_keeps_rows_apart();
 	group_names_nest_in_their_parents();
 	dash_joins_the_free_column();
+	overlapping_lines_support_a_gap();
 	numbering_under_label_column_alone();
 	edge_carried_over_an_empty_column();
 	shared_gap_judged_over_all_pages();

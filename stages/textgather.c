@@ -219,6 +219,24 @@ only_numbers(const struct lrow *r)
 	return r->n > 0;
 }
 
+/*
+ * A row begun by the word of the text column its words begin with
+ * (项目支出预算表: 类型 其他运转类, then the project's name and unit).
+ */
+static int
+begun_by_type(const struct tb *b, const struct lrow *r)
+{
+	int i;
+
+	if (r->n == 0 || r->t[0].kind != TK_TEXT)
+		return 0;
+	for (i = 0; i < b->l.ncols && b->l.cols[i].type == COL_CODE; i++)
+		;
+	return i < b->l.ncols && b->l.cols[i].type == COL_TEXT &&
+	    b->l.cols[i].rx != NULL && regex_match(b->l.cols[i].rx,
+	    r->t[0].text, strlen(r->t[0].text));
+}
+
 static int
 starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
     const char *text)
@@ -253,6 +271,8 @@ starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
 		return 1;
 	if (starts_with_code(cur) && !has_kind(line, 0))
 		return 0;
+	if (b->cell_lines && begun_by_type(b, cur) && !begun_by_type(b, line))
+		return 0;		/* its name and unit, a line each */
 	return 1;
 }
 

@@ -685,4 +685,16 @@ is "$(jq -c 'select(.type=="row" and .cells[3]!=null) | .cells[1:5]' "$TMP/zo.js
     '["合计",null,50,50] ["药品流通环节监督检查",null,50,50] ' \
     "a header cell among the rows of a one-sided table is no row"
 
+# A row begun by the word of its first text column (项目支出预算表, a cell a
+# line: 类型, then the project's name and unit, then the amounts) goes on
+# through its words to its amounts.
+printf '%s\n\n' 预算12表 2025年项目支出预算表 '部门名称：测试局' '单位：万元' 本年拨款 类型 \
+    项目名称 项目单位 合计 一般公共预算 '80.00 80.00' 其他运转类 市场主体信用监管平台运维 \
+    云川市永宁县市场监督管理局 30.00 30.00 特定目标类 食品安全监督抽检 云川市永宁县市场监测站 \
+    50.00 50.00 > "$TMP/zp.txt"
+text_pipeline "$TMP/zp.txt" > "$TMP/zp.jsonl"
+is "$(jq -c 'select(.type=="row" and .cells[0]=="特定目标类") | .cells[0:5]' "$TMP/zp.jsonl")" \
+    '["特定目标类","食品安全监督抽检","云川市永宁县市场监测站",50,50]' \
+    "a row begun by its type goes on through its name and unit"
+
 done_testing

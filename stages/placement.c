@@ -44,6 +44,7 @@ struct enumctx {
 	int		*whole;		/* per 其中 column: what it is part of */
 	int		 skip;		/* value left out, or -1 */
 	int		 best_viol;
+	int		 worst;		/* of a full rowcands, or -1: unknown */
 	long		 evals;
 	long		 nodes, max_nodes;
 	struct ptrace	*trace;		/* where to record what keep() saw */
@@ -241,23 +242,42 @@ record(struct enumctx *e, int viol)
 	t->n++;
 }
 
+/* The first of the worst kept placements. */
+static int
+worst_kept(const struct rowcands *rc)
+{
+	int worst = 0, i;
+
+	for (i = 1; i < rc->n; i++)
+		if (cand_cmp(&rc->c[i], &rc->c[worst]) > 0)
+			worst = i;
+	return worst;
+}
+
+/*
+ * Keep a placement among the MAX_KEEP best.  Once they are that many,
+ * most placements offered are no better than the worst: the worst is
+ * found again only when it is replaced, and a placement breaking more
+ * identities is turned away before its prior is worked out.
+ */
 static void
 keep(struct enumctx *e, int viol)
 {
 	struct rowcands *rc = e->out;
-	int nv = srow_values(e->r), worst, i;
+	int nv = srow_values(e->r), worst;
 	struct cand c;
 
 	record(e, viol);
-	c.viol = viol;
-	c.prior = prior_of(e, nv);
 	if (rc->c == NULL)
 		rc->c = xmalloc(sizeof(*rc->c) * MAX_KEEP);
 	if (rc->n == MAX_KEEP) {
-		worst = 0;
-		for (i = 1; i < rc->n; i++)
-			if (cand_cmp(&rc->c[i], &rc->c[worst]) > 0)
-				worst = i;
+		if (e->worst < 0)
+			e->worst = worst_kept(rc);
+		worst = e->worst;
+		if (viol > rc->c[worst].viol)
+			return;
+		c.viol = viol;
+		c.prior = prior_of(e, nv);
 		if (cand_cmp(&c, &rc->c[worst]) >= 0)
 			return;
 		/* The worst's arrays take the new one's values. */
@@ -265,8 +285,12 @@ keep(struct enumctx *e, int viol)
 		c.col_of = rc->c[worst].col_of;
 		c.blank = rc->c[worst].blank;
 		rc->c[worst] = rc->c[--rc->n];
-	} else
+	} else {
+		c.viol = viol;
+		c.prior = prior_of(e, nv);
 		cand_alloc(&c, e->ncols, nv);
+	}
+	e->worst = -1;
 	memcpy(c.v, e->v, sizeof(long long) * (size_t)e->ncols);
 	memcpy(c.blank, e->blank, (size_t)e->ncols);
 	memcpy(c.col_of, e->slot, sizeof(int) * (size_t)nv);
@@ -507,6 +531,7 @@ enumctx_init(struct enumctx *e, const struct grid *g, const struct srow *r,
 		e->whole[i] = g->cols[i].of_which &&
 		    g->cols[i].type == COL_AMOUNT ? whole_of(g, i) : -1;
 	e->best_viol = 1 << 30;
+	e->worst = -1;
 }
 
 static void

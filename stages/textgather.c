@@ -220,6 +220,29 @@ only_numbers(const struct lrow *r)
 }
 
 /*
+ * A code only the first code column takes (部门预算 3xxxx where 政府预算
+ * takes 5xxxx): the next row's, not the second scheme's of this one.
+ */
+static int
+first_scheme_only(const struct tb *b, const struct token *t)
+{
+	size_t n = strlen(t->text);
+	int i, first = 1, fits_first = 0;
+
+	for (i = 0; i < b->l.ncols; i++) {
+		if (b->l.cols[i].type != COL_CODE || b->l.cols[i].rx == NULL)
+			continue;
+		if (regex_match(b->l.cols[i].rx, t->text, n)) {
+			if (!first)
+				return 0;
+			fits_first = 1;
+		}
+		first = 0;
+	}
+	return fits_first;
+}
+
+/*
  * A row begun by the word of the text column its words begin with
  * (项目支出预算表: 类型 其他运转类, then the project's name and unit).
  */
@@ -260,7 +283,7 @@ starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
 	if (!has_kind(cur, 1) && !has_kind(cur, 0) && has_code(cur))
 		return 0;		/* a code alone waits for its label */
 	if (starts_with_code(line) && !has_kind(cur, 0) && has_code(cur) &&
-	    code_after_label(&b->l))
+	    code_after_label(&b->l) && !first_scheme_only(b, &line->t[0]))
 		return 0;		/* the second scheme's code */
 	if (patlist_match(&b->tr->item, text, n) != -1 ||
 	    patlist_match(&b->tr->total, text, n) != -1 ||

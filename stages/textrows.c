@@ -25,6 +25,24 @@ struct sideparts {
 	int	 amounts[64], namounts;
 };
 
+/*
+ * A whole number fitting a code column, in a table printing decimals: a
+ * code left at a row's end (its label printed elsewhere), no amount.
+ */
+static int
+code_not_amount(const struct tb *b, const struct token *t)
+{
+	int i;
+
+	if (!t->plain || b->decimals == 0 || !b->cell_lines)
+		return 0;
+	for (i = 0; i < b->l.ncols; i++)
+		if (b->l.cols[i].type == COL_CODE && b->l.cols[i].rx != NULL &&
+		    regex_match(b->l.cols[i].rx, t->text, strlen(t->text)))
+			return 1;
+	return 0;
+}
+
 /* Within a side: words, then 行次 numbers, then amounts. */
 static void
 split_side(struct tb *b, const struct lrow *r, const int *side, int s,
@@ -47,7 +65,8 @@ split_side(struct tb *b, const struct lrow *r, const int *side, int s,
 		if (i <= last_text || looks_like_text_cell(b, &r->t[i], s) ||
 		    (last_text < 0 && r->t[i].plain &&
 		    !nint_cols && p->namounts == 0 && i + 1 < r->n &&
-		    strlen(r->t[i].text) >= 3 && side[i + 1] == s))
+		    strlen(r->t[i].text) >= 3 && side[i + 1] == s) ||
+		    (p->namounts == 0 && code_not_amount(b, &r->t[i])))
 			p->words[p->nwords++] = i;
 		else if (r->t[i].plain && p->nints < nint_cols &&
 		    p->namounts == 0 && strlen(r->t[i].text) <= 2)

@@ -697,4 +697,16 @@ is "$(jq -c 'select(.type=="row" and .cells[0]=="特定目标类") | .cells[0:5]
     '["特定目标类","食品安全监督抽检","云川市永宁县市场监测站",50,50]' \
     "a row begun by its type goes on through its name and unit"
 
+# Two schemes of codes, a cell a line (预算06表: 部门 3xxxx, 政府 5xxxx): a
+# code only the first scheme takes begins the next row, not this row's
+# second code; a second-scheme code left at a row's end is no amount.
+printf '%s\n\n' 预算06表 2022年一般公共预算基本支出预算表 '部门名称：测试局' '单位：万元' \
+    部门预算支出经济分类科目 科目编码 科目名称 政府预算支出经济分类科目 科目编码 科目名称 \
+    本年一般公共预算基本支出 合计 人员经费 公用经费 301 工资福利支出 30101 基本工资 50101 \
+    工资奖金津补贴 100.00 100.00 30201 办公费 50201 10.00 10.00 > "$TMP/zq.txt"
+text_pipeline "$TMP/zq.txt" > "$TMP/zq.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[0:4]' "$TMP/zq.jsonl" | tr '\n' ' ')" \
+    '["301","工资福利支出",null,null] ["30101","基本工资","50101","工资奖金津补贴"] ["30201","办公费","50201",null] ' \
+    "a first-scheme code begins a row; a second-scheme code is a code"
+
 done_testing

@@ -421,6 +421,20 @@ prose_line(const struct pagework *w, int i, const struct gregion *r)
 }
 
 /*
+ * Line i is one span set smaller than line `last`, the table's: a note
+ * under the table, no row of it (english-02: Future years include …).
+ */
+static int
+smaller_line(const struct pagework *w, int i, int last)
+{
+	const struct tspan *v = w->g->page.spans;
+
+	return last >= 0 && w->lines[i].n == 1 &&
+	    v[w->lines[i].spans[0]].size < 0.97 *
+	    v[w->lines[last].spans[0]].size;
+}
+
+/*
  * Lines between a table's caption and its region (an unruled header
  * above a three-line table's top rule) are the table's, unless prose.
  */
@@ -462,7 +476,8 @@ extend_down(struct pagework *w, struct ptable *t)
 		if (w->pl[i].cls == LC_FURNITURE)
 			continue;
 		if (w->pl[i].cls != LC_TEXT || w->pl[i].owner >= 0 ||
-		    prose_line(w, i, &t->r) || !line_overlaps_x(w, i, &t->r))
+		    prose_line(w, i, &t->r) || !line_overlaps_x(w, i, &t->r) ||
+		    smaller_line(w, i, last))
 			break;
 		if (last >= 0 && w->lines[i].top - w->lines[last].bottom >
 		    2.5 * w->lines[i].height)

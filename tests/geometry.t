@@ -17,7 +17,8 @@
 # header again over its last two rows (one table, those rows its own),
 # and a ruled table whose rows print their labels wrapped about their
 # amounts, the first row's first line the same on both pages (no header
-# line: kept on the second page).
+# line: kept on the second page), and a line in smaller type under an
+# unruled table (a note, not its last row).
 #
 # Environment: RETABLE_BIN (the programs), RETABLE_TOP (the source tree).
 set -eu
@@ -30,7 +31,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 set -- "$top"/corpus/pdf/basic-*.pdf
 [ -f "$1" ] || set --
-echo "1..$(($# + 4))"
+echo "1..$(($# + 5))"
 
 n=0
 for pdf in "$@"; do
@@ -211,4 +212,29 @@ if grep -q '	石城市南城区农业保障中心$' "$tmp/out"; then
 else
 	echo "not ok $n - the continued page's first label lost its first line"
 	grep '农业保障中心' "$tmp/out" | sed 's/^/# /'
+fi
+
+n=$((n + 1))
+{
+	printf 'retable\t1\ndoc\tt.pdf\tpages=1\npage\t1\t595.00\t842.00\n'
+	printf 'span\t1\t200.00\t20.00\t360.00\t32.00\t12.00\tF\t2024年部门支出预算表\n'
+	printf 'span\t1\t400.00\t40.00\t460.00\t50.00\t10.00\tF\t单位：万元\n'
+	printf 'span\t1\t80.00\t60.00\t120.00\t70.00\t10.00\tF\t项目\n'
+	printf 'span\t1\t250.00\t60.00\t280.00\t70.00\t10.00\tF\t合计\n'
+	printf 'span\t1\t320.00\t60.00\t370.00\t70.00\t10.00\tF\t基本支出\n'
+	for i in 0 1 2 3; do
+		y=$((80 + 16 * i))
+		printf 'span\t1\t80.00\t%s.00\t150.00\t%s.00\t10.00\tF\t支出%s\n' \
+		    $y $((y + 10)) $i
+		printf 'span\t1\t250.00\t%s.00\t280.00\t%s.00\t10.00\tF\t%s.00\n' \
+		    $y $((y + 10)) $((i + 1))
+		printf 'span\t1\t340.00\t%s.00\t370.00\t%s.00\t10.00\tF\t%s.00\n' \
+		    $y $((y + 10)) $((i + 1))
+	done
+	printf 'span\t1\t80.00\t146.00\t200.00\t155.00\t9.00\tF\t以后年度为规划数\n'
+} | "$bin/table-segment" | "$bin/row-align" >"$tmp/out"
+if grep -q '^table' "$tmp/out" && ! grep -q '^cell.*以后年度' "$tmp/out"; then
+	echo "ok $n - a line in smaller type under an unruled table is no row of it"
+else
+	echo "not ok $n - the smaller line under the table became a row"
 fi

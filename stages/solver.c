@@ -55,6 +55,7 @@ struct eqterm {
 	int	 eq;
 	int	 coeff;
 	int	 col;
+	long long mn, mx;	/* what the row's placements may add */
 };
 
 static void
@@ -301,9 +302,12 @@ static void
 add_term(struct solver *s, int row, int eq, int coeff, int col)
 {
 	struct eqterm *t;
+	int n = s->nterms[row];
 
-	s->terms[row] = xreallocarray(s->terms[row], (size_t)s->nterms[row] + 1,
-	    sizeof(**s->terms));
+	/* The array doubles: its size is 4, then each power of two. */
+	if (n == 0 || (n >= 4 && (n & (n - 1)) == 0))
+		s->terms[row] = xreallocarray(s->terms[row],
+		    n == 0 ? 4 : (size_t)n * 2, sizeof(**s->terms));
 	t = &s->terms[row][s->nterms[row]++];
 	t->eq = eq;
 	t->coeff = coeff;
@@ -377,9 +381,13 @@ build_equations(struct solver *s)
 			for (m = 0; m < s->cons[k].nmembers; m++)
 				add_term(s, s->cons[k].members[m], e, -1, c);
 		}
+	/* A row's placements do not change during the search: their
+	 * ranges are worked out once. */
 	for (r = 0; r < s->nrows; r++)
 		for (i = 0; i < s->nterms[r]; i++) {
 			term_range(s, r, &s->terms[r][i], &mn, &mx);
+			s->terms[r][i].mn = mn;
+			s->terms[r][i].mx = mx;
 			s->lo[s->terms[r][i].eq] += mn;
 			s->hi[s->terms[r][i].eq] += mx;
 		}
@@ -475,13 +483,13 @@ apply(struct solver *s, int r, int j, int sign)
 static void
 release_range(struct solver *s, int r, int sign)
 {
-	long long mn, mx;
+	const struct eqterm *t;
 	int i;
 
 	for (i = 0; i < s->nterms[r]; i++) {
-		term_range(s, r, &s->terms[r][i], &mn, &mx);
-		s->lo[s->terms[r][i].eq] -= sign * mn;
-		s->hi[s->terms[r][i].eq] -= sign * mx;
+		t = &s->terms[r][i];
+		s->lo[t->eq] -= sign * t->mn;
+		s->hi[t->eq] -= sign * t->mx;
 	}
 }
 

@@ -430,3 +430,45 @@ orphan_labels(struct tb *b, const struct tinput *in)
 	}
 	free(orphan);
 }
+
+/* How many of the lines, or of the header's cells, are a total's word. */
+static int
+totals_among(const struct tb *b, const struct tinput *in)
+{
+	int i, n = 0;
+
+	for (i = 0; i < in->nhead; i++)
+		n += is_total_text(b, in->head[i].text);
+	for (i = 0; i < b->l.ncells; i++)
+		n -= is_total_text(b, b->l.cells[i].text);
+	return n;
+}
+
+/*
+ * A dump a cell a line may print the total row's label among the
+ * header's lines and its amounts first in the body: when the header's
+ * lines print a total's word (合计) once more than the header's cells
+ * do, a first row of amounts alone is the total row.
+ */
+void
+total_label_in_head(struct tb *b, const struct tinput *in)
+{
+	struct lrow *first = b->nrows > 0 ? &b->rows[0] : NULL, label;
+	int i;
+
+	if (!b->cell_lines || first == NULL || !only_amounts(first) ||
+	    totals_among(b, in) != 1)
+		return;
+	for (i = in->nhead - 1; i >= 0 && !is_total_text(b,
+	    in->head[i].text); i--)
+		;
+	memset(&label, 0, sizeof(label));
+	tokenize(&label, in->head[i].text);
+	label.t = xreallocarray(label.t, (size_t)(label.n + first->n) + 1,
+	    sizeof(*label.t));
+	memcpy(label.t + label.n, first->t, sizeof(*first->t) *
+	    (size_t)first->n);
+	free(first->t);
+	first->t = label.t;
+	first->n += label.n;
+}

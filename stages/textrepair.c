@@ -148,7 +148,7 @@ spread_orphan(struct tb *b, int r)
 		row_vals(after, &c);
 	else
 		after = NULL;
-	if (whole(b, &a) && (after == NULL || whole(b, &c)))
+	if (a.n > 0 && whole(b, &a) && (after == NULL || whole(b, &c)))
 		return 0;
 	for (k = o.n; k >= 0; k--) {
 		if (k < o.n && after == NULL)

@@ -110,6 +110,7 @@ void	 merge_rows_above_codes(struct tb *);
 void	 total_label_above(struct tb *, const struct prelines *,
 	    const char *marker);
 void	 orphan_labels(struct tb *, const struct tinput *);
+void	 total_label_in_head(struct tb *, const struct tinput *);
 
 /* textfit.c: a row's words in the columns they fit. */
 int	 looks_like_text_cell(const struct tb *, const struct token *,

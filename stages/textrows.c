@@ -335,6 +335,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 		total_label_above(&b, &pre, f->marker);
 	}
 	orphan_labels(&b, in);
+	total_label_in_head(&b, in);
 	codes_to_rows_above(&b);
 	find_parent_codes(&b);
 	free(pre.text);

@@ -709,4 +709,17 @@ is "$(jq -c 'select(.type=="row") | .cells[0:4]' "$TMP/zq.jsonl" | tr '\n' ' ')"
     '["301","工资福利支出",null,null] ["30101","基本工资","50101","工资奖金津补贴"] ["30201","办公费","50201",null] ' \
     "a first-scheme code begins a row; a second-scheme code is a code"
 
+# The total row's label among the header's lines (合计 printed once more
+# than the header's cells print it), its amounts first in the body, the
+# next row's amounts before that row's code: each goes back to its row.
+printf '%s\n\n' 预算06表 2022年一般公共预算基本支出预算表 '部门名称：测试局' '单位：万元' \
+    部门预算支出经济分类科目 科目编码 科目名称 政府预算支出经济分类科目 科目编码 科目名称 合计 \
+    本年一般公共预算基本支出 合计 人员经费 公用经费 110.00 100.00 10.00 100.00 100.00 301 \
+    工资福利支出 30101 基本工资 50101 工资奖金津补贴 100.00 100.00 30201 办公费 50201 \
+    10.00 10.00 > "$TMP/zr.txt"
+text_pipeline "$TMP/zr.txt" > "$TMP/zr.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/zr.jsonl" | head -2 | tr '\n' ' ')" \
+    '["合计",null,null,null,110,100,10] ["301","工资福利支出",null,null,100,100,null] ' \
+    "a total's label among the header's lines goes to the first row of amounts"
+
 done_testing

@@ -434,6 +434,38 @@ smaller_line(const struct pagework *w, int i, int last)
 	    v[w->lines[last].spans[0]].size;
 }
 
+/* Are all of line i's spans set in the font of line j's first span? */
+static int
+same_font(const struct pagework *w, int i, int j)
+{
+	const struct tspan *v = w->g->page.spans;
+	const char *f = v[w->lines[j].spans[0]].font;
+	int k;
+
+	for (k = 0; k < w->lines[i].n; k++)
+		if (strcmp(v[w->lines[i].spans[k]].font, f) != 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Line i, between caption and table, set in the caption's font, not
+ * the table's: the caption's (ICDAR eu-014: an italic (%) under the
+ * italic title, over a header in bold and rows in roman).
+ */
+static int
+caption_font(const struct pagework *w, const struct ptable *t, int i,
+    int top)
+{
+	int last;
+
+	for (last = i - 1; last >= t->cap_from &&
+	    w->pl[last].cls != LC_CAPTION; last--)
+		;
+	return last >= t->cap_from && top < w->n && same_font(w, i, last) &&
+	    !same_font(w, i, top);
+}
+
 /*
  * Lines between a table's caption and its region (an unruled header
  * above a three-line table's top rule) are the table's, unless prose.
@@ -448,7 +480,7 @@ extend_to_caption(struct pagework *w, struct ptable *t)
 	top = line_below(w, t->r.y0);
 	for (i = top - 1; i > t->cap_from; i--) {
 		if (w->pl[i].cls == LC_CAPTION || w->pl[i].cls != LC_TEXT ||
-		    prose_line(w, i, &t->r))
+		    prose_line(w, i, &t->r) || caption_font(w, t, i, top))
 			break;
 		t->r.y0 = fmin(t->r.y0, w->lines[i].top);
 		t->r.x0 = fmin(t->r.x0, w->lines[i].left);

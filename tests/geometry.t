@@ -18,7 +18,8 @@
 # and a ruled table whose rows print their labels wrapped about their
 # amounts, the first row's first line the same on both pages (no header
 # line: kept on the second page), and a line in smaller type under an
-# unruled table (a note, not its last row).
+# unruled table (a note, not its last row), and a line between caption
+# and table in the caption's italic (its unit, not a header row).
 #
 # Environment: RETABLE_BIN (the programs), RETABLE_TOP (the source tree).
 set -eu
@@ -31,7 +32,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 set -- "$top"/corpus/pdf/basic-*.pdf
 [ -f "$1" ] || set --
-echo "1..$(($# + 5))"
+echo "1..$(($# + 6))"
 
 n=0
 for pdf in "$@"; do
@@ -237,4 +238,25 @@ if grep -q '^table' "$tmp/out" && ! grep -q '^cell.*以后年度' "$tmp/out"; th
 	echo "ok $n - a line in smaller type under an unruled table is no row of it"
 else
 	echo "not ok $n - the smaller line under the table became a row"
+fi
+
+n=$((n + 1))
+{
+	printf 'retable\t1\ndoc\tt.pdf\tpages=1\npage\t1\t595.00\t842.00\n'
+	printf 'span\t1\t70.00\t499.00\t117.00\t512.00\t12.00\tI\tTable 10:\n'
+	printf 'span\t1\t136.00\t499.00\t420.00\t512.00\t12.00\tI\tIndicators of performance-based funding\n'
+	printf 'span\t1\t509.00\t529.00\t524.00\t540.00\t10.00\tI\t(%%)\n'
+	printf 'span\t1\t184.00\t544.00\t233.00\t556.00\t11.00\tB\tIndicators\n'
+	printf 'span\t1\t371.00\t544.00\t500.00\t556.00\t11.00\tB\tWeight of indicator in 2006\n'
+	y=577
+	for row in Employment:40 Studies:15 Dropping:15 Qualifications:13 Training:11; do
+		printf 'span\t1\t92.00\t%s.00\t160.00\t%s.00\t11.00\tR\t%s\n' $y $((y + 12)) "${row%%:*}"
+		printf 'span\t1\t430.00\t%s.00\t441.00\t%s.00\t11.00\tR\t%s\n' $y $((y + 12)) "${row#*:}"
+		y=$((y + 16))
+	done
+} | "$bin/table-segment" | "$bin/row-align" >"$tmp/out"
+if grep -q '^cell.*Indicators$' "$tmp/out" && ! grep -q '^cell.*(%)$' "$tmp/out"; then
+	echo "ok $n - a line in the caption's italic over the table is the caption's"
+else
+	echo "not ok $n - the caption's (%) became a row of the table"
 fi

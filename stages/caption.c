@@ -107,8 +107,8 @@ is_sentence(const char *s, size_t n)
 	return 0;
 }
 
-enum linekind
-caption_classify(struct textrules *tr, const char *s, size_t n)
+static enum linekind
+classify(struct textrules *tr, const char *s, size_t n)
 {
 	struct caption probe;
 	enum linekind kind = LINE_TEXT;
@@ -132,6 +132,70 @@ caption_classify(struct textrules *tr, const char *s, size_t n)
 	if (kind == LINE_TEXT && patlist_match(&tr->section, s, n) != -1)
 		kind = LINE_SECTION;
 	return kind;
+}
+
+/*
+ * What a line is depends on its text and the rules alone, and a page has
+ * its lines classified several times over (page order, segmenter,
+ * geometry) while a report prints its furniture on every page: the last
+ * answers are kept by text, in a table of fixed size bound to one set of
+ * rules by caption_memo().
+ */
+#define MEMO_SLOTS	1024
+#define MEMO_MAXLEN	240
+
+struct memo_slot {
+	uint64_t	 hash;
+	unsigned short	 len;		/* 0: empty */
+	unsigned char	 kind;
+	char		 text[MEMO_MAXLEN];
+};
+
+static struct {
+	const struct textrules *tr;
+	struct memo_slot *slot;
+} memo;
+
+void
+caption_memo(const struct textrules *tr)
+{
+	free(memo.slot);
+	memo.slot = tr ? xcalloc(MEMO_SLOTS, sizeof(*memo.slot)) : NULL;
+	memo.tr = tr;
+}
+
+static uint64_t
+text_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 0x100000001b3ULL;
+	return h ^ h >> 29;
+}
+
+enum linekind
+caption_classify(struct textrules *tr, const char *s, size_t n)
+{
+	struct memo_slot *m;
+	uint64_t h;
+
+	if (memo.tr != tr || n == 0 || n > MEMO_MAXLEN)
+		return classify(tr, s, n);
+	h = text_hash(s, n);
+	m = &memo.slot[h & (MEMO_SLOTS - 1)];
+	if (m->len == n && m->hash == h && memcmp(m->text, s, n) == 0)
+		return (enum linekind)m->kind;
+	m->hash = h;
+	m->len = (unsigned short)n;
+	m->kind = (unsigned char)classify(tr, s, n);
+	memcpy(m->text, s, n);
+	return (enum linekind)m->kind;
 }
 
 void

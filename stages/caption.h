@@ -31,6 +31,7 @@ enum linekind {
 };
 
 enum linekind caption_classify(struct textrules *, const char *, size_t);
+void	 caption_memo(const struct textrules *);
 int	 caption_read(struct textrules *, struct caption *, const char *,
 	    size_t);
 void	 caption_free(struct caption *);

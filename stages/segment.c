@@ -714,12 +714,14 @@ segment_run(struct cli *cli)
 	cli_load_rules(cli);
 	if (textrules_load(&s.tr, &cli->rules, &err) == -1)
 		cli_usage_error(cli, "%s", buf_str(&err));
+	caption_memo(&s.tr);
 	out_init(&cli->out, 0);
 	out_header(&cli->out);
 	cli_emit_rules(cli, "table-segment");
 	geomseg_init(&s.geom, cli, &s.tr, &s.number);
 	for (i = 0; i < cli->ninputs; i++)
 		run_input(&s, cli->inputs[i]);
+	caption_memo(NULL);
 	textrules_free(&s.tr);
 	caption_free(&s.held.cap);
 	buf_free(&s.held.raw);

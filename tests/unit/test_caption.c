@@ -1,6 +1,7 @@
 /*
  * test_caption.c - reading the lines printed around a table.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +101,69 @@ body_lines_are_told_from_header_lines(void)
 	    "a total's label alone is undecided until the next line");
 }
 
+/*
+ * Amounts hide among words: only a token that num_parse reads as an
+ * amount with decimals or separators counts, wherever its '.' or ','.
+ */
+static void
+amounts_are_found_among_words(void)
+{
+	ok(data("工资福利支出 1,234"), "a grouped amount without decimals");
+	ok(data("合计：共计 (12.30)"), "an amount in parentheses");
+	ok(data("其中 −5.00 元"), "an amount with a U+2212 minus");
+	ok(data("其中 9，876 元"), "an amount grouped with a full-width comma");
+	ok(!data("说明：1.本表 2.为 www.example.org"), "dots in words");
+	ok(!data("增长 12.5%"), "a percentage is no amount");
+	ok(!data("1,23 4,5678 1.2.3 .5"), "misplaced separators and points");
+	ok(!data("收入，支出。结余"), "full-width punctuation alone");
+}
+
+/* Lines enough to fill every slot of the memo, and collide in them. */
+static void
+make_line(char *b, size_t n, int i)
+{
+	switch (i % 4) {
+	case 0:
+		snprintf(b, n, "预算%02d表 %d", i % 100, i);
+		break;
+	case 1:
+		snprintf(b, n, "合计 %d.%02d %d", i, i % 100, i * 7);
+		break;
+	case 2:
+		snprintf(b, n, "注：第%d项说明。", i);
+		break;
+	default:
+		snprintf(b, n, "%d / 54", i);
+	}
+}
+
+static void
+memo_gives_the_same_answers(void)
+{
+	enum linekind want[3000];
+	char line[128], longline[1024];
+	int i, bad = 0;
+
+	for (i = 0; i < 3000; i++) {
+		make_line(line, sizeof(line), i);
+		want[i] = kind(line);
+	}
+	memset(longline, 0, sizeof(longline));
+	for (i = 0; i < 40; i++)
+		strcat(longline, "部门收入预算表");
+	caption_memo(&tr);
+	for (i = 0; i < 6000; i++) {
+		make_line(line, sizeof(line), (i * 7) % 3000);
+		if (kind(line) != want[(i * 7) % 3000])
+			bad++;
+	}
+	is_int(bad, 0, "with the memo, 6,000 lines classified as without it");
+	ok(kind(longline) == kind(longline) && kind("18 / 54") ==
+	    LINE_FURNITURE && kind("18 / 54") == LINE_FURNITURE,
+	    "lines seen again, and lines too long to keep");
+	caption_memo(NULL);
+}
+
 static void
 spaces_are_squeezed_next_to_cjk_only(void)
 {
@@ -120,6 +184,8 @@ main(void)
 	codes_titles_units_entities_are_read();
 	lines_are_classified();
 	body_lines_are_told_from_header_lines();
+	amounts_are_found_among_words();
+	memo_gives_the_same_answers();
 	spaces_are_squeezed_next_to_cjk_only();
 	textrules_free(&tr);
 	rules_free(&rules);

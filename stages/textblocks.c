@@ -235,7 +235,7 @@ share_out(struct tb *b, struct stream *st)
 	struct lrow r;
 
 	for (i = 0; i < st->nrows; i++)
-		for (len = 1; ; len++) {
+		for (len = 1; len <= 6 && j + len <= st->n; len++) {
 			row_with(st, i, j, len, &r);
 			if (row_whole(b, &r) &&
 			    ways(b, st, i + 1, j + len) == 1) {

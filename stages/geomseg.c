@@ -421,17 +421,22 @@ prose_line(const struct pagework *w, int i, const struct gregion *r)
 }
 
 /*
- * Line i is one span set smaller than line `last`, the table's: a note
- * under the table, no row of it (english-02: Future years include …).
+ * Line i is one span set in another size than line `last`, the
+ * table's: smaller, a note under the table (english-02: Future years
+ * include …); larger, the next section's heading (budget-10: 六、本级
+ * 部门整体绩效目标表).  No row of the table either way.
  */
 static int
-smaller_line(const struct pagework *w, int i, int last)
+resized_line(const struct pagework *w, int i, int last)
 {
 	const struct tspan *v = w->g->page.spans;
+	double a, b;
 
-	return last >= 0 && w->lines[i].n == 1 &&
-	    v[w->lines[i].spans[0]].size < 0.97 *
-	    v[w->lines[last].spans[0]].size;
+	if (last < 0 || w->lines[i].n != 1)
+		return 0;
+	a = v[w->lines[i].spans[0]].size;
+	b = v[w->lines[last].spans[0]].size;
+	return a < 0.97 * b || a > 1.03 * b;
 }
 
 /* Are all of line i's spans set in the font of line j's first span? */
@@ -509,7 +514,7 @@ extend_down(struct pagework *w, struct ptable *t)
 			continue;
 		if (w->pl[i].cls != LC_TEXT || w->pl[i].owner >= 0 ||
 		    prose_line(w, i, &t->r) || !line_overlaps_x(w, i, &t->r) ||
-		    smaller_line(w, i, last))
+		    resized_line(w, i, last))
 			break;
 		if (last >= 0 && w->lines[i].top - w->lines[last].bottom >
 		    2.5 * w->lines[i].height)

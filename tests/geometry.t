@@ -18,7 +18,8 @@
 # and a ruled table whose rows print their labels wrapped about their
 # amounts, the first row's first line the same on both pages (no header
 # line: kept on the second page), and a line in smaller type under an
-# unruled table (a note, not its last row), and a line between caption
+# unruled table (a note, not its last row) or in larger (the next
+# section's heading), and a line between caption
 # and table in the caption's italic (its unit, not a header row).
 #
 # Environment: RETABLE_BIN (the programs), RETABLE_TOP (the source tree).
@@ -32,7 +33,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 set -- "$top"/corpus/pdf/basic-*.pdf
 [ -f "$1" ] || set --
-echo "1..$(($# + 6))"
+echo "1..$(($# + 7))"
 
 n=0
 for pdf in "$@"; do
@@ -215,8 +216,8 @@ else
 	grep '农业保障中心' "$tmp/out" | sed 's/^/# /'
 fi
 
-n=$((n + 1))
-{
+# small_under SIZE TEXT: an unruled captioned table, a line of TEXT under it
+small_under() {
 	printf 'retable\t1\ndoc\tt.pdf\tpages=1\npage\t1\t595.00\t842.00\n'
 	printf 'span\t1\t200.00\t20.00\t360.00\t32.00\t12.00\tF\t2024年部门支出预算表\n'
 	printf 'span\t1\t400.00\t40.00\t460.00\t50.00\t10.00\tF\t单位：万元\n'
@@ -232,12 +233,23 @@ n=$((n + 1))
 		printf 'span\t1\t340.00\t%s.00\t370.00\t%s.00\t10.00\tF\t%s.00\n' \
 		    $y $((y + 10)) $((i + 1))
 	done
-	printf 'span\t1\t80.00\t146.00\t200.00\t155.00\t9.00\tF\t以后年度为规划数\n'
-} | "$bin/table-segment" | "$bin/row-align" >"$tmp/out"
+	printf 'span\t1\t80.00\t146.00\t200.00\t155.00\t%s\tF\t%s\n' "$1" "$2"
+}
+
+n=$((n + 1))
+small_under 9.00 以后年度为规划数 | "$bin/table-segment" | "$bin/row-align" >"$tmp/out"
 if grep -q '^table' "$tmp/out" && ! grep -q '^cell.*以后年度' "$tmp/out"; then
 	echo "ok $n - a line in smaller type under an unruled table is no row of it"
 else
 	echo "not ok $n - the smaller line under the table became a row"
+fi
+
+n=$((n + 1))
+small_under 11.50 六、整体绩效目标表 | "$bin/table-segment" | "$bin/row-align" >"$tmp/out"
+if grep -q '^table' "$tmp/out" && ! grep -q '^cell.*整体绩效目标表' "$tmp/out"; then
+	echo "ok $n - a heading in larger type under an unruled table is no row of it"
+else
+	echo "not ok $n - the next section's heading became a row"
 fi
 
 n=$((n + 1))

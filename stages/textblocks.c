@@ -464,3 +464,49 @@ labels_then_amount_rows(struct tb *b, const struct tinput *in)
 	}
 	return ok;
 }
+
+/* Where a word glues a heading's colon to the next label ("Revenues:Fees"). */
+static size_t
+glued_heading(const char *w)
+{
+	const char *p = w;
+
+	while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+		p++;
+	return p > w && p[0] == ':' && p[1] >= 'A' && p[1] <= 'Z' ?
+	    (size_t)(p - w) + 1 : 0;
+}
+
+/*
+ * A section heading of a generic table ("Revenues:") a dump glued to the
+ * first label under it is a row of its own, without amounts.
+ */
+void
+split_glued_headings(struct tb *b)
+{
+	struct lrow head;
+	struct token *t;
+	size_t n;
+	int r;
+
+	for (r = 0; r < b->nrows; r++) {
+		if (b->rows[r].n == 0 || b->rows[r].t[0].kind != TK_TEXT ||
+		    (n = glued_heading(b->rows[r].t[0].text)) == 0)
+			continue;
+		memset(&head, 0, sizeof(head));
+		head.page = b->rows[r].page;
+		t = &b->rows[r].t[0];
+		head.t = xmalloc(sizeof(*head.t));
+		head.t[0] = *t;
+		head.t[0].text = xstrndup(t->text, n);
+		head.n = 1;
+		memmove(t->text, t->text + n, strlen(t->text + n) + 1);
+		b->rows = xreallocarray(b->rows, (size_t)b->nrows + 1,
+		    sizeof(*b->rows));
+		memmove(b->rows + r + 1, b->rows + r, sizeof(*b->rows) *
+		    (size_t)(b->nrows - r));
+		b->rows[r] = head;
+		b->nrows++;
+		r++;
+	}
+}

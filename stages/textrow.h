@@ -129,6 +129,7 @@ int	 row_whole(struct tb *, const struct lrow *);
 int	 labels_before_amounts(struct tb *, const struct tinput *,
 	    struct tinput *);
 int	 labels_then_amount_rows(struct tb *, const struct tinput *);
+void	 split_glued_headings(struct tb *);
 
 /* textcodes.c: codes a dump printed away from their rows. */
 void	 codes_to_rows_above(struct tb *);

@@ -524,6 +524,7 @@ textrows_generic(struct grid *g, struct textrules *tr, const struct tinput *in)
 		in = &unlabelled;
 	else
 		in = first_label_from_head(&b, in, &head_less);
+	split_glued_headings(&b);
 	for (r = 0; r < b.nrows; r++)
 		if ((n = trailing_numbers(&b.rows[r])) > 0) {
 			last_amounts = r;

@@ -722,4 +722,14 @@ is "$(jq -c 'select(.type=="row") | .cells' "$TMP/zr.jsonl" | head -2 | tr '\n' 
     '["合计",null,null,null,110,100,10] ["301","工资福利支出",null,null,100,100,null] ' \
     "a total's label among the header's lines goes to the first row of amounts"
 
+# A section heading a dump glued to the first label under it
+# ("Revenues:Public safety") is a row of its own, without amounts.
+printf '%s\n' 'City of Elmford' 'Operating Expenses by Program' '(in thousands of dollars)' \
+    'Program FY 2023 Variance' 'Budget Actual' 'Revenues:Public safety 4,008 4,049 (41)' \
+    'Parks and recreation 8,346 7,762 584' 'Total 12,354 11,811 543' > "$TMP/zs.txt"
+text_pipeline "$TMP/zs.txt" > "$TMP/zs.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/zs.jsonl" | head -2 | tr '\n' ' ')" \
+    '["Revenues:",null,null,null] ["Public safety",4008,4049,-41] ' \
+    "a heading glued to the label under it is a row of its own"
+
 done_testing

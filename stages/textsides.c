@@ -133,6 +133,43 @@ assign_sides_by_code(struct tb *b, const struct lrow *r, int *side)
 	}
 }
 
+static int
+side_has_int(const struct tb *b, int s)
+{
+	int i;
+
+	for (i = 0; i < b->l.ncols; i++)
+		if (b->l.cols[i].side == s && b->l.cols[i].type == COL_INT)
+			return 1;
+	return 0;
+}
+
+/*
+ * One label, of the first side, and two 行次 after it ("一般公共预算财政
+ * 拨款 29 61", the second side's label printed once for both): a side
+ * prints one 行次, so the second and what follows it are the second
+ * side's.
+ */
+static int
+second_int_opens_side(const struct tb *b, const struct lrow *r, int label,
+    int *side)
+{
+	int i, ints = 0, cur = 0;
+
+	if (b->l.nsides != 2 || !side_has_int(b, 0) || !side_has_int(b, 1))
+		return 0;
+	for (i = label + 1; i < r->n; i++)
+		ints += is_small_int(&r->t[i]);
+	if (ints != 2)
+		return 0;
+	for (i = 0, ints = 0; i < r->n; i++) {
+		if (i > label && is_small_int(&r->t[i]) && ints++ > 0)
+			cur = 1;
+		side[i] = cur;
+	}
+	return 1;
+}
+
 /*
  * Cut a row's tokens into sides: side[i] is the side of token i.  The
  * first label opens side 0 (or a later side its words belong to), the
@@ -169,6 +206,9 @@ assign_sides(struct tb *b, const struct lrow *r, int *side)
 	}
 	if (labels == 1)
 		cur = label_side(b, r->t[first_label].text, first_label);
+	if (labels == 1 && cur == 0 && second_int_opens_side(b, r, first_label,
+	    side))
+		return;
 	labels = 0;
 	for (i = 0; i < r->n; i++) {
 		if (r->t[i].kind == TK_TEXT && (i == 0 ||

@@ -732,4 +732,25 @@ is "$(jq -c 'select(.type=="row") | .cells' "$TMP/zs.jsonl" | head -2 | tr '\n' 
     '["Revenues:",null,null,null] ["Public safety",4008,4049,-41] ' \
     "a heading glued to the label under it is a row of its own"
 
+# Two sides with 行次, a cell a line: 结余分配 and 年末结转和结余 are the
+# second side's (families.rules); one first-side label before two 行次
+# ("一般公共预算财政拨款 4 36"): the second 行次 is the second side's.
+printf '%s\n\n' 收入支出决算总表 公开01表 '部门：测试局' '单位：万元' 收入 项目 支出 行次 金额 \
+    项目 栏次 1 栏次 行次 金额 2 一、一般公共预算财政拨款收入 1 '100.00 一、一般公共服务支出' \
+    31 100.00 本年收入合计 2 '100.00 本年支出合计' 32 100.00 使用非财政拨款结余 3 结余分配 \
+    33 年初结转和结余 4 年末结转和结余 34 > "$TMP/zu.txt"
+text_pipeline "$TMP/zu.txt" > "$TMP/zu.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[0:5]' "$TMP/zu.jsonl" | tail -2 | tr '\n' ' ')" \
+    '["使用非财政拨款结余","3",null,"结余分配","33"] ["年初结转和结余","4",null,"年末结转和结余","34"] ' \
+    "结余分配 and 年末结转和结余 close the rows their first side began"
+printf '%s\n\n' 财政拨款收入支出决算总表 公开04表 '部门：测试局' '单位：万元' 收入 项目 \
+    支出 行次 栏次 金额 项目 1 栏次 行次 合计 一般公共预算财政拨款 \
+    政府性基金预算财政拨款 国有资本经营预算财政拨款 2 3 4 5 \
+    一、一般公共预算财政拨款 1 '100.00 一、一般公共服务支出' 33 100.00 100.00 \
+    一般公共预算财政拨款 2 34 > "$TMP/zt.txt"
+text_pipeline "$TMP/zt.txt" > "$TMP/zt.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[0:5]' "$TMP/zt.jsonl" | tail -1)" \
+    '["一般公共预算财政拨款","2",null,null,"34"]' \
+    "one first-side label and two 行次: the second is the second side's"
+
 done_testing

@@ -386,6 +386,45 @@ centred_rows(const struct glayout *lay, int first, int n, int *fixed)
 	}
 }
 
+/*
+ * The leading of a cell's lines where the centring showed it: the
+ * widest pitch between two lines of one centred row that follow each
+ * other in one column (0 if no row shows one).
+ */
+static double
+cell_leading(const struct glayout *lay, int first, int n, const int *fixed)
+{
+	double lead = 0;
+	int a, b, c;
+
+	for (a = 0; a < n; a++) {
+		if (fixed[a] < 0)
+			continue;
+		for (c = 0; c < lay->ncols; c++) {
+			if (line_col_span(lay, first + a, c) < 0)
+				continue;
+			for (b = a + 1; b < n && fixed[b] == fixed[a] &&
+			    line_col_span(lay, first + b, c) < 0; b++)
+				;
+			if (b < n && fixed[b] == fixed[a])
+				lead = fmax(lead, lay->lines[first + b].cy -
+				    lay->lines[first + a].cy);
+		}
+	}
+	return lead;
+}
+
+/*
+ * Lines a and b are set further apart than the lines of one cell (the
+ * leading `lead` the centred rows showed): two rows, though b's words
+ * would wrap a's (budget-03 项目绩效目标表: 覆盖人数, 完成数量).
+ */
+static int
+beyond_leading(const struct glayout *lay, int a, int b, double lead)
+{
+	return lead > 0 && lay->lines[b].cy - lay->lines[a].cy > 1.08 * lead;
+}
+
 /* Do lines a and b overlap, in no column both? */
 static int
 overlaps_apart(const struct glayout *lay, int a, int b)
@@ -426,6 +465,7 @@ rowwrap_groups(const struct glayout *lay, int first, int n, int *group)
 {
 	struct lineinfo *info;
 	int i, g = 0, start = 0, has_anchor, *label, *fixed;
+	double lead;
 
 	info = xcalloc((size_t)n + 1, sizeof(*info));
 	fixed = xmalloc(sizeof(int) * ((size_t)n + 1));
@@ -433,6 +473,7 @@ rowwrap_groups(const struct glayout *lay, int first, int n, int *group)
 		info[i].anchor = has_number(lay, first + i);
 	label = mark_labelless(lay, first, n, info);
 	centred_rows(lay, first, n, fixed);
+	lead = cell_leading(lay, first, n, fixed);
 	group[0] = 0;
 	has_anchor = info[0].anchor;
 	for (i = 1; i < n; i++) {
@@ -440,7 +481,8 @@ rowwrap_groups(const struct glayout *lay, int first, int n, int *group)
 
 		if (fixed[i] >= 0 || fixed[i - 1] >= 0)
 			join = fixed[i] == fixed[i - 1];
-		else if (!tight(lay, line - 1, line))
+		else if (!tight(lay, line - 1, line) ||
+		    beyond_leading(lay, line - 1, line, lead))
 			join = 0;
 		else if (between_rows(lay, first, n, i, info))
 			join = 1;

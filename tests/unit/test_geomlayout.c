@@ -223,6 +223,36 @@ centred_amounts_close_their_row(void)
 }
 
 /*
+ * Under rows whose centring shows the leading of a cell's lines (12),
+ * two lines set further apart (14) are two rows, though the second
+ * would wrap the first in its column (budget-03 项目绩效目标表: 覆盖人数,
+ * 完成数量 under the last project).
+ */
+static void
+rows_set_wider_than_cell_leading(void)
+{
+	struct fixture f = { 0 };
+	struct glayout lay;
+	struct buf b = BUF_INIT;
+
+	span(&f, 1, 60, 0, 130, 10, "丰泽市梅岭区卫");
+	span(&f, 1, 10, 6, 25, 16, "881");
+	span(&f, 1, 200, 6, 230, 16, "327.03");
+	span(&f, 1, 60, 12, 130, 22, "生健康委员会");
+	span(&f, 1, 60, 26, 130, 36, "丰泽市梅岭区卫");
+	span(&f, 1, 10, 32, 40, 42, "881001");
+	span(&f, 1, 200, 32, 230, 42, "327.03");
+	span(&f, 1, 60, 38, 130, 48, "生健康委员会");
+	span(&f, 1, 60, 52, 130, 62, "覆盖人数覆盖人数");
+	span(&f, 1, 60, 66, 130, 76, "完成数量完成数量");
+	layout(&lay, &f, 1);
+	is_int(lay.nrows, 4, "two centred rows, then two rows of a line each");
+	is_str(text_at(&lay, 3, 1, &b), "完成数量完成数量", "the last its own");
+	glayout_free(&lay);
+	buf_free(&b);
+}
+
+/*
  * A label of four lines beside a cell of two and an amount of one, all
  * centred: the amount straddles the middle lines, and the label's first
  * and last lines, as far above and below it, are the same row's.
@@ -1210,6 +1240,7 @@ main(void)
 	empty_table_header_ends_where_body_begins();
 	labelled_numbers_are_no_header();
 	centred_amounts_close_their_row();
+	rows_set_wider_than_cell_leading();
 	centred_row_takes_mirrored_lines();
 	heading_crosses_short_rule();
 	group_name_between_rows_spans_them();

@@ -118,3 +118,70 @@ codes_to_rows_above(struct tb *b)
 		if (!codes_back(b, r, &pending) && has_code(&b->rows[r]))
 			pending = r + 1;
 }
+
+/*
+ * The text column right of the label whose pattern a word fits, or -1
+ * (one left of it begins the next row).
+ */
+static int
+text_col_of(const struct tb *b, const char *w)
+{
+	int i, label = 0;
+
+	for (i = 0; i < b->l.ncols; i++) {
+		label |= b->l.cols[i].type == COL_LABEL;
+		if (label && b->l.cols[i].type == COL_TEXT &&
+		    b->l.cols[i].rx != NULL &&
+		    regex_match(b->l.cols[i].rx, w, strlen(w)))
+			return i;
+	}
+	return -1;
+}
+
+static int
+holds_text_of(const struct tb *b, const struct lrow *r, int col)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->t[i].kind == TK_TEXT && text_col_of(b, r->t[i].text) ==
+		    col)
+			return 1;
+	return 0;
+}
+
+/*
+ * A word alone fitting a text column right of the label (项目类型: 其他
+ * 运转类), printed after its row's amounts: it goes back to the row above
+ * when that row lacks it, among the row's words.
+ */
+void
+late_text_cells(struct tb *b)
+{
+	struct lrow *r, *up;
+	int i, k, col;
+
+	if (!b->cell_lines)
+		return;
+	for (i = 1; i < b->nrows; i++) {
+		r = &b->rows[i];
+		up = &b->rows[i - 1];
+		if (r->n != 1 || r->t[0].kind != TK_TEXT ||
+		    (col = text_col_of(b, r->t[0].text)) < 0 ||
+		    !has_kind(up, 0) || holds_text_of(b, up, col))
+			continue;
+		for (k = up->n; k > 0 && up->t[k - 1].kind != TK_TEXT; k--)
+			;
+		up->t = xreallocarray(up->t, (size_t)up->n + 1,
+		    sizeof(*up->t));
+		memmove(up->t + k + 1, up->t + k, sizeof(*up->t) *
+		    (size_t)(up->n - k));
+		up->t[k] = r->t[0];
+		up->n++;
+		free(r->t);
+		memmove(b->rows + i, b->rows + i + 1, sizeof(*b->rows) *
+		    (size_t)(b->nrows - i - 1));
+		b->nrows--;
+		i--;
+	}
+}

@@ -131,8 +131,9 @@ int	 labels_before_amounts(struct tb *, const struct tinput *,
 int	 labels_then_amount_rows(struct tb *, const struct tinput *);
 void	 split_glued_headings(struct tb *);
 
-/* textcodes.c: codes a dump printed away from their rows. */
+/* textcodes.c: codes and text cells a dump printed away from their rows. */
 void	 codes_to_rows_above(struct tb *);
+void	 late_text_cells(struct tb *);
 
 /* textheader.c: the header's words, found again where the dump left them. */
 char	*text_header(struct textrules *, const struct family *,

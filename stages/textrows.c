@@ -337,6 +337,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	orphan_labels(&b, in);
 	total_label_in_head(&b, in);
 	codes_to_rows_above(&b);
+	late_text_cells(&b);
 	find_parent_codes(&b);
 	free(pre.text);
 	b.decimals = table_decimals(&b);

@@ -753,4 +753,15 @@ is "$(jq -c 'select(.type=="row") | .cells[0:5]' "$TMP/zt.jsonl" | tail -1)" \
     '["一般公共预算财政拨款","2",null,null,"34"]' \
     "one first-side label and two 行次: the second is the second side's"
 
+# A word of a text column right of the label (项目类型) printed after its
+# row's amounts goes back to that row.
+printf '%s\n\n' 预算12表 2024年项目支出预算表 '部门名称：测试局' '单位：万元' 本年拨款 \
+    '部门（单位）代码' '部门（项目）名称' 项目类型 合计 合计 '80.00 80.00' 143001 \
+    城乡公交运营补贴 其他运转类 '30.00 30.00' 143002 公路安全生命防护工程 '50.00 50.00' \
+    其他运转类 > "$TMP/zv.txt"
+text_pipeline "$TMP/zv.txt" > "$TMP/zv.jsonl"
+is "$(jq -c 'select(.type=="row" and .cells[0]=="143002") | .cells[0:5]' "$TMP/zv.jsonl")" \
+    '["143002","公路安全生命防护工程","其他运转类",50,50]' \
+    "a project's type printed after its amounts goes back to its row"
+
 done_testing

@@ -510,3 +510,28 @@ split_glued_headings(struct tb *b)
 		r++;
 	}
 }
+
+/*
+ * Pieces of the header's cells printed among the rows, a dump joining
+ * them ("一般公共基金预": 一般公共 of one cell, 基金预 of another) where
+ * the header's blocks stand beside the rows: no row's words.  A total's
+ * or an item's label stays, though the header may print it too.
+ */
+void
+drop_header_pieces(const struct tb *b, struct moved *m)
+{
+	const char *t;
+	int i;
+
+	if (!b->cell_lines || b->l.nsides > 1)
+		return;
+	for (i = m->in.nbody - 1; i >= 0; i--) {
+		t = m->in.body[i].text;
+		if (!header_line(b, t) || header_furniture(t) ||
+		    patlist_match(&b->tr->total, t, strlen(t)) != -1 ||
+		    patlist_match(&b->tr->item, t, strlen(t)) != -1)
+			continue;
+		own_body(m);
+		drop_body_line(m, i);
+	}
+}

@@ -130,6 +130,7 @@ int	 labels_before_amounts(struct tb *, const struct tinput *,
 	    struct tinput *);
 int	 labels_then_amount_rows(struct tb *, const struct tinput *);
 void	 split_glued_headings(struct tb *);
+void	 drop_header_pieces(const struct tb *, struct moved *);
 
 /* textcodes.c: codes and text cells a dump printed away from their rows. */
 void	 codes_to_rows_above(struct tb *);

@@ -328,6 +328,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	total_before_header_words(&b, &moved);
 	drop_repeated_header(&b, &moved, f->marker);
 	drop_header_cells(&b, &moved);
+	drop_header_pieces(&b, &moved);
 	if (!labels_then_amount_rows(&b, in))
 		gather_rows(&b, in);
 	if (f->marker) {

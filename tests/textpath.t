@@ -764,4 +764,15 @@ is "$(jq -c 'select(.type=="row" and .cells[0]=="143002") | .cells[0:5]' "$TMP/z
     '["143002","公路安全生命防护工程","其他运转类",50,50]' \
     "a project's type printed after its amounts goes back to its row"
 
+# Pieces of header cells printed among the rows, joined by the dump
+# ("一般公共 基金预"), are no row's words.
+printf '%s\n\n' 预算12表 2024年项目支出预算表 '部门名称：测试局' '单位：万元' 本年拨款 \
+    '部门（单位）代码' '部门（项目）名称' 项目类型 合计 '80.00 80.00' 143001 城乡公交运营补贴 \
+    其他运转类 '30.00 30.00' '一般公共 基金预' 143002 公路安全生命防护工程 其他运转类 \
+    '50.00 50.00' > "$TMP/zw.txt"
+text_pipeline "$TMP/zw.txt" > "$TMP/zw.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[1]' "$TMP/zw.jsonl" | tr '\n' ' ')" \
+    '"合计" "城乡公交运营补贴" "公路安全生命防护工程" ' \
+    "pieces of header cells among the rows are no row's words"
+
 done_testing

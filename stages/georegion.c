@@ -6,7 +6,8 @@
  * middle and bottom rules of a 三线表) are one figure too, and a shorter
  * rule inside a figure's box (a rule under a group of columns) joins it.
  * A figure is a table if its box holds lines of several words: a frame
- * around a paragraph, an underline, a chart's axis are not.  A lattice
+ * around a paragraph, an underline, a chart's axis are not, nor a
+ * chart's legend among grid lines labelled left of the box.  A lattice
  * (two level rules, three uprights or more) needs only one line of
  * three cells: a continued table's last row, alone on its page.
  *
@@ -367,6 +368,26 @@ box_numbers(const struct gpageview *pv, const struct gregion *r)
 	return n;
 }
 
+/*
+ * Lines just left of a box, beside its height, whose numbers sit on
+ * its level rules: a chart's axis labels on its grid lines (ICDAR
+ * eu-011: 1200, 1000 … left of the axis; the legend inside is no table).
+ */
+static int
+axis_ticks(const struct gpageview *pv, const struct gregion *r)
+{
+	const struct gline *l;
+	int i, n = 0;
+
+	for (i = 0; i < pv->nlines; i++) {
+		l = &pv->lines[i];
+		if (pv->struck[i] && l->cy >= r->y0 - 2 && l->cy <= r->y1 + 2 &&
+		    l->right <= r->x0 + 1 && l->right >= r->x0 - 30)
+			n++;
+	}
+	return n;
+}
+
 static void
 ruled_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 {
@@ -389,7 +410,8 @@ ruled_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 		r.y1 = f[i].y1;
 		r.ruled = 1;
 		count_lines(pv, &r, &lines, &multi, &struck, &wide);
-		if (struck * 3 > lines || ((lines < 2 || multi < 2) &&
+		if (struck * 3 > lines || axis_ticks(pv, &r) >= 2 ||
+		    ((lines < 2 || multi < 2) &&
 		    !(f[i].nh >= 2 && f[i].nv >= 3 && wide >= 1)))
 			continue;
 		/* A bare frame or a pair of rules says little: what is

@@ -280,6 +280,41 @@ framed_line_is_no_table(void)
 	free(p);
 }
 
+/*
+ * A chart: its axis, dashed grid lines, the axis labels left of the
+ * axis on the grid lines, a legend of three lines of two names inside.
+ * The legend is no table.
+ */
+static void
+chart_legend_is_no_table(void)
+{
+	struct page *p = calloc(1, sizeof(*p));
+	static const char *ticks[] = { "1200", "1000", "800", "600" };
+	static const char *names[] = { "Greece", "Spain", "Ireland", "Italy",
+	    "Portugal", "UK" };
+	struct gregion *r;
+	int n, i, k;
+
+	rule(p, 143, 190, 143, 290);
+	for (i = 0; i < 4; i++) {
+		double y = 190 + 32 * i;
+
+		rule(p, 140, y, 268, y);
+		for (k = 0; k < 6; k++)
+			rule(p, 270 + 30 * k, y, 298 + 30 * k, y);
+		span(p, 119, y - 5, 135, y + 5, ticks[i]);
+	}
+	for (i = 0; i < 3; i++) {
+		span(p, 185, 211 + 25 * i, 215, 220 + 25 * i, names[2 * i]);
+		span(p, 254, 211 + 25 * i, 274, 220 + 25 * i,
+		    names[2 * i + 1]);
+	}
+	n = find(p, &r);
+	is_int(n, 0, "a legend among grid lines: no table");
+	free(r);
+	free(p);
+}
+
 int
 main(void)
 {
@@ -291,5 +326,6 @@ main(void)
 	bullets_are_no_table();
 	one_row_lattice_is_a_table();
 	framed_line_is_no_table();
+	chart_legend_is_no_table();
 	return tap_done();
 }

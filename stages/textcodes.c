@@ -107,6 +107,40 @@ codes_back(struct tb *b, int r, int *pending)
 	return 1;
 }
 
+/*
+ * Row r's codes after its first, followed by its label, when no row
+ * above waits for them: the codes of the rows just below that print
+ * none ("303 05 310 02 生活补助", then "办公设备购置"), in order.
+ */
+static void
+codes_forward(struct tb *b, int r)
+{
+	struct cgroup g[16];
+	struct lrow *row = &b->rows[r];
+	int n, i, k, at, from;
+
+	if ((n = code_groups(row, g, 16)) < 2 ||
+	    g[n - 1].from + g[n - 1].n >= row->n ||
+	    row->t[g[n - 1].from + g[n - 1].n].kind != TK_TEXT ||
+	    r + n - 1 >= b->nrows)
+		return;
+	for (k = 1; k < n; k++)
+		if (b->rows[r + k].n == 0 ||
+		    b->rows[r + k].t[0].kind != TK_TEXT ||
+		    row_is_total(b, &b->rows[r + k]))
+			return;		/* a row begun by its label */
+	for (k = n - 1; k >= 1; k--)
+		give_code(&b->rows[r + k], row, g[k].from, g[k].n);
+	/* Drop the given tokens, keeping the first code and the rest. */
+	from = g[1].from;
+	at = g[n - 1].from + g[n - 1].n;
+	for (i = from; i < at; i++)
+		free(row->t[i].text);
+	memmove(row->t + from, row->t + at, sizeof(*row->t) *
+	    (size_t)(row->n - at));
+	row->n -= at - from;
+}
+
 void
 codes_to_rows_above(struct tb *b)
 {
@@ -115,8 +149,10 @@ codes_to_rows_above(struct tb *b)
 	if (!b->cell_lines)
 		return;
 	for (r = 0; r < b->nrows; r++)
-		if (!codes_back(b, r, &pending) && has_code(&b->rows[r]))
+		if (!codes_back(b, r, &pending) && has_code(&b->rows[r])) {
+			codes_forward(b, r);
 			pending = r + 1;
+		}
 }
 
 /*

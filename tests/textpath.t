@@ -775,4 +775,15 @@ is "$(jq -c 'select(.type=="row") | .cells[1]' "$TMP/zw.jsonl" | tr '\n' ' ')" \
     '"合计" "城乡公交运营补贴" "公路安全生命防护工程" ' \
     "pieces of header cells among the rows are no row's words"
 
+# Two codes printed before one label ("303 05 310 02 生活补助"), the next
+# row begun by its label alone: the second code is that row's.
+printf '%s\n\n' 预算08表 2024年支出经济分类汇总表 '部门名称：测试局' '单位：万元' 部门预算经济分类 \
+    类 款 科目名称 政府预算经济分类 类 款 科目名称 总计 一般公共预算 小计 '其中：财政拨款' \
+    '合计 60.00 60.00 60.00' '303 05' '310 02' 生活补助 '509 01' 社会福利和救助 \
+    '50.00 50.00 50.00' 办公设备购置 '503 06' 设备购置 '10.00 10.00 10.00' > "$TMP/zx.txt"
+text_pipeline "$TMP/zx.txt" > "$TMP/zx.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[0:3]' "$TMP/zx.jsonl" | sed -n 2,3p | tr '\n' ' ')" \
+    '["303","05","生活补助"] ["310","02","办公设备购置"] ' \
+    "a second code printed before a row's label is the next row's"
+
 done_testing

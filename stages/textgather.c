@@ -242,6 +242,26 @@ first_scheme_only(const struct tb *b, const struct token *t)
 	return fits_first;
 }
 
+/* A code only a code column after the first takes (政府预算 5xxxx). */
+static int
+later_scheme_only(const struct tb *b, const struct token *t)
+{
+	size_t n = strlen(t->text);
+	int i, first = 1, later = 0;
+
+	for (i = 0; i < b->l.ncols; i++) {
+		if (b->l.cols[i].type != COL_CODE || b->l.cols[i].rx == NULL)
+			continue;
+		if (regex_match(b->l.cols[i].rx, t->text, n)) {
+			if (first)
+				return 0;
+			later = 1;
+		}
+		first = 0;
+	}
+	return later;
+}
+
 /*
  * A row begun by the word of the text column its words begin with
  * (项目支出预算表: 类型 其他运转类, then the project's name and unit).
@@ -285,6 +305,9 @@ starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
 	if (starts_with_code(line) && !has_kind(cur, 0) && has_code(cur) &&
 	    code_after_label(&b->l) && !first_scheme_only(b, &line->t[0]))
 		return 0;		/* the second scheme's code */
+	if (starts_with_code(line) && !has_kind(cur, 0) && !has_code(cur) &&
+	    has_kind(cur, 1) && later_scheme_only(b, &line->t[0]))
+		return 0;		/* its first code printed elsewhere */
 	if (patlist_match(&b->tr->item, text, n) != -1 ||
 	    patlist_match(&b->tr->total, text, n) != -1 ||
 	    patlist_match(&b->tr->of_which, text, n) != -1 ||
@@ -294,6 +317,9 @@ starts_row(struct tb *b, const struct lrow *cur, const struct lrow *line,
 		return 1;
 	if (starts_with_code(cur) && !has_kind(line, 0))
 		return 0;
+	if (code_after_label(&b->l) && cur->n > 0 && cur->t[cur->n - 1].plain &&
+	    !has_kind(line, 0))
+		return 0;		/* the second scheme's label */
 	if (b->cell_lines && begun_by_type(b, cur) && !begun_by_type(b, line))
 		return 0;		/* its name and unit, a line each */
 	return 1;

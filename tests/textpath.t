@@ -786,4 +786,11 @@ is "$(jq -c 'select(.type=="row") | .cells[0:3]' "$TMP/zx.jsonl" | sed -n 2,3p |
     '["303","05","生活补助"] ["310","02","办公设备购置"] ' \
     "a second code printed before a row's label is the next row's"
 
+# A row begun by its label alone (its first code printed elsewhere) goes
+# on through the second scheme's code and label to its amounts.
+text_pipeline "$TMP/zx.txt" > "$TMP/zx.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[0:7]' "$TMP/zx.jsonl" | tail -1)" \
+    '["310","02","办公设备购置","503","06","设备购置",10]' \
+    "a label, then the second scheme's code and label, make one row"
+
 done_testing

@@ -110,7 +110,8 @@ codes_back(struct tb *b, int r, int *pending)
 /*
  * Row r's codes after its first, followed by its label, when no row
  * above waits for them: the codes of the rows just below that print
- * none ("303 05 310 02 生活补助", then "办公设备购置"), in order.
+ * none or only its 款 ("303 05 310 02 生活补助", then "办公设备购置";
+ * "301 13 301 住房公积金", then "99 其他工资福利支出"), in order.
  */
 static void
 codes_forward(struct tb *b, int r)
@@ -125,10 +126,10 @@ codes_forward(struct tb *b, int r)
 	    r + n - 1 >= b->nrows)
 		return;
 	for (k = 1; k < n; k++)
-		if (b->rows[r + k].n == 0 ||
-		    b->rows[r + k].t[0].kind != TK_TEXT ||
-		    row_is_total(b, &b->rows[r + k]))
-			return;		/* a row begun by its label */
+		if (b->rows[r + k].n == 0 || row_is_total(b, &b->rows[r + k]) ||
+		    (b->rows[r + k].t[0].kind != TK_TEXT &&
+		    !is_small_int(&b->rows[r + k].t[0])))
+			return;		/* a row begun by its label or 款 */
 	for (k = n - 1; k >= 1; k--)
 		give_code(&b->rows[r + k], row, g[k].from, g[k].n);
 	/* Drop the given tokens, keeping the first code and the rest. */

@@ -793,4 +793,17 @@ is "$(jq -c 'select(.type=="row") | .cells[0:7]' "$TMP/zx.jsonl" | tail -1)" \
     '["310","02","办公设备购置","503","06","设备购置",10]' \
     "a label, then the second scheme's code and label, make one row"
 
+# The next row's 类 printed after this row's code, before its label
+# ("301 13 301 住房公积金", then "99 其他工资福利支出"): it goes to the
+# next row, which prints its 款 alone.
+printf '%s\n\n' 预算08表 2024年支出经济分类汇总表 '部门名称：测试局' '单位：万元' 部门预算经济分类 \
+    类 款 科目名称 政府预算经济分类 类 款 科目名称 总计 一般公共预算 小计 '其中：财政拨款' \
+    '合计 60.00 60.00 60.00' '301 13' 301 住房公积金 '505 01' 工资福利支出 \
+    '50.00 50.00 50.00' '99' 其他工资福利支出 '501 99' 其他工资福利支出 \
+    '10.00 10.00 10.00' > "$TMP/zy.txt"
+text_pipeline "$TMP/zy.txt" > "$TMP/zy.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[0:3]' "$TMP/zy.jsonl" | sed -n 2,3p | tr '\n' ' ')" \
+    '["301","13","住房公积金"] ["301","99","其他工资福利支出"] ' \
+    "the next row's 类 printed before this row's label goes to the row of its 款"
+
 done_testing

@@ -201,6 +201,37 @@ class_of(enum linekind k)
 	}
 }
 
+/* Longest run of lines read down one caption's cells. */
+#define MAXCHAIN	16
+
+/*
+ * The lines going on down the cells of line i: each under the last,
+ * a line of other cells set between two of them passed over (final-02:
+ * 部门：白 / 鹭市河口 / [2022年度  金额单位：万元] / 区农业农 / 村局).
+ * Returns how many; their indices in idx.
+ */
+static int
+caption_chain(const struct pagework *w, int i, const char *done, int *idx)
+{
+	const struct tspan *v = w->g->page.spans;
+	const struct gline *l, *last;
+	int n = 1, j, at = i;
+
+	idx[0] = i;
+	for (j = i + 1; j < w->n && n < MAXCHAIN && !done[j]; j++) {
+		l = &w->lines[j];
+		last = &w->lines[at];
+		if (gcap_continues(v, last, l)) {
+			idx[n++] = at = j;
+			continue;
+		}
+		if (j > at + 1 || (l->left < last->right && l->right >
+		    last->left))
+			break;
+	}
+	return n;
+}
+
 /*
  * Caption text wrapped in narrow cells (geomcap.c): a run of lines, each
  * going on with the one above, that reads as a caption whole is one
@@ -210,26 +241,36 @@ static void
 wrapped_captions(struct pagework *w)
 {
 	const struct tspan *v = w->g->page.spans;
+	struct gline chain[MAXCHAIN];
 	struct buf b = BUF_INIT;
-	int i, j, k;
+	char *done;
+	int i, k, n, idx[MAXCHAIN];
 
-	for (i = 0; i < w->n; i = j) {
-		for (j = i + 1; j < w->n && gcap_continues(v, &w->lines[j - 1],
-		    &w->lines[j]); j++)
+	done = xcalloc((size_t)w->n + 1, 1);
+	for (i = 0; i < w->n; i++) {
+		if (done[i])
 			continue;
-		if (j == i + 1 || w->pl[i].data)
+		n = caption_chain(w, i, done, idx);
+		for (k = 0; k < n; k++) {
+			chain[k] = w->lines[idx[k]];
+			done[idx[k]] = 1;
+		}
+		if (n == 1 || w->pl[i].data)
 			continue;
-		gcap_text(v, w->lines, i, j, &b);
+		gcap_text(v, chain, 0, n, &b);
 		if (caption_classify(w->g->tr, buf_str(&b), b.len) !=
 		    LINE_CAPTION)
 			continue;
-		for (k = i; k < j; k++) {
-			free(w->pl[k].text);
-			w->pl[k].text = xstrdup(k == i ? buf_str(&b) : "");
-			w->pl[k].kind = LINE_CAPTION;
-			w->pl[k].cls = w->cls[k] = LC_CAPTION;
+		for (k = 0; k < n; k++) {
+			struct pline *pl = &w->pl[idx[k]];
+
+			free(pl->text);
+			pl->text = xstrdup(k == 0 ? buf_str(&b) : "");
+			pl->kind = LINE_CAPTION;
+			pl->cls = w->cls[idx[k]] = LC_CAPTION;
 		}
 	}
+	free(done);
 	buf_free(&b);
 }
 

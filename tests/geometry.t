@@ -19,8 +19,9 @@
 # amounts, the first row's first line the same on both pages (no header
 # line: kept on the second page), and a line in smaller type under an
 # unruled table (a note, not its last row) or in larger (the next
-# section's heading), and a line between caption
-# and table in the caption's italic (its unit, not a header row).
+# section's heading), a line between caption and table in the
+# caption's italic (its unit, not a header row), and a department's name
+# wrapped in a narrow cell beside a line of other cells (read whole).
 #
 # Environment: RETABLE_BIN (the programs), RETABLE_TOP (the source tree).
 set -eu
@@ -33,7 +34,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 set -- "$top"/corpus/pdf/basic-*.pdf
 [ -f "$1" ] || set --
-echo "1..$(($# + 7))"
+echo "1..$(($# + 8))"
 
 n=0
 for pdf in "$@"; do
@@ -271,4 +272,36 @@ if grep -q '^cell.*Indicators$' "$tmp/out" && ! grep -q '^cell.*(%)$' "$tmp/out"
 	echo "ok $n - a line in the caption's italic over the table is the caption's"
 else
 	echo "not ok $n - the caption's (%) became a row of the table"
+fi
+
+n=$((n + 1))
+{
+	printf 'retable\t1\ndoc\tt.pdf\tpages=1\npage\t1\t595.00\t842.00\n'
+	printf 'span\t1\t161.00\t47.00\t433.00\t68.00\t16.00\tF\t国有资本经营预算财政拨款支出决算表\n'
+	printf 'span\t1\t504.00\t77.00\t545.00\t90.00\t10.00\tF\t公开08表\n'
+	printf 'span\t1\t49.81\t106.69\t87.79\t119.03\t9.50\tF\t部门：白\n'
+	printf 'span\t1\t49.81\t120.38\t87.79\t132.73\t9.50\tF\t鹭市河口\n'
+	printf 'span\t1\t255.09\t127.18\t295.28\t139.53\t9.50\tF\t2022年度\n'
+	printf 'span\t1\t478.80\t127.18\t545.27\t139.53\t9.50\tF\t金额单位：万元\n'
+	printf 'span\t1\t49.81\t134.07\t87.79\t146.42\t9.50\tF\t区农业农\n'
+	printf 'span\t1\t49.81\t147.79\t68.80\t160.14\t9.50\tF\t村局\n'
+	for y in 170 190 210 230; do
+		printf 'rule\t1\t48.00\t%s.00\t546.00\t%s.00\t0.50\n' $y $y
+	done
+	for x in 48 300 546; do
+		printf 'rule\t1\t%s.00\t170.00\t%s.00\t230.00\t0.50\n' $x $x
+	done
+	printf 'span\t1\t60.00\t175.00\t100.00\t185.00\t10.00\tF\t项目\n'
+	printf 'span\t1\t380.00\t175.00\t420.00\t185.00\t10.00\tF\t金额\n'
+	printf 'span\t1\t60.00\t195.00\t140.00\t205.00\t10.00\tF\t行政运行\n'
+	printf 'span\t1\t460.00\t195.00\t495.00\t205.00\t10.00\tF\t1.00\n'
+	printf 'span\t1\t60.00\t215.00\t140.00\t225.00\t10.00\tF\t其他支出\n'
+	printf 'span\t1\t460.00\t215.00\t495.00\t225.00\t10.00\tF\t2.00\n'
+} | "$bin/table-segment" | "$bin/row-align" >"$tmp/out"
+if grep -q '^table.*entity=白鹭市河口区农业农村局' "$tmp/out" &&
+    ! grep -q '^cell.*区农业农' "$tmp/out"; then
+	echo "ok $n - a name wrapped in a narrow cell is read whole past a line of other cells"
+else
+	echo "not ok $n - the wrapped name's last lines stayed apart"
+	grep '^table' "$tmp/out" | sed 's/^/# /'
 fi

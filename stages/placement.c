@@ -41,7 +41,9 @@ struct enumctx {
 	int		*slot;		/* column per value */
 	long		*vote;		/* per value and column: twins' say */
 	unsigned char	*wanted;	/* per column: a code hint wants it */
+	int		*wanted_cols, nwanted;	/* those columns */
 	int		*whole;		/* per 其中 column: what it is part of */
+	int		*parts, nparts;	/* the 其中 columns */
 	int		 skip;		/* value left out, or -1 */
 	int		 best_viol;
 	int		 worst;		/* of a full rowcands, or -1: unknown */
@@ -149,10 +151,12 @@ magnitude(long long v)
 static int
 parts_exceeding(const struct enumctx *e)
 {
-	int c, w, broken = 0;
+	int i, c, w, broken = 0;
 
-	for (c = 0; c < e->ncols; c++) {
-		if ((w = e->whole[c]) < 0 || e->blank[c])
+	for (i = 0; i < e->nparts; i++) {
+		c = e->parts[i];
+		w = e->whole[c];
+		if (e->blank[c])
 			continue;
 		if (e->blank[w] || magnitude(e->v[c]) > magnitude(e->v[w]))
 			broken++;
@@ -204,8 +208,8 @@ prior_of(const struct enumctx *e, int nv)
 			continue;
 		p += e->slot[vi] + e->vote[vi * e->ncols + e->slot[vi]];
 	}
-	for (c = 0; c < e->ncols; c++)
-		if (e->wanted[c] && e->blank[c])
+	for (c = 0; c < e->nwanted; c++)
+		if (e->blank[e->wanted_cols[c]])
 			p += 1000;
 	return p;
 }
@@ -307,7 +311,7 @@ place(struct enumctx *e, int seg, int k, int from, int vi, int last,
     int next, int viol)
 {
 	const struct segment *sg;
-	int i, c, left, n, b;
+	int i, c, left, n, b, blanked;
 
 	if (e->evals >= MAX_EVAL || ++e->nodes > e->max_nodes ||
 	    viol > e->best_viol)
@@ -335,6 +339,12 @@ place(struct enumctx *e, int seg, int k, int from, int vi, int last,
 		return;
 	}
 	left = sg->nvals - k - (e->skip > vi && e->skip < vi + sg->nvals - k);
+	/*
+	 * Deeper levels change only columns right of c: after one, columns
+	 * up to c are as this level left them, and the next column needs
+	 * blanking only from c on.
+	 */
+	blanked = last + 1;
 	for (i = from; i + left <= sg->ncols; i++) {
 		c = sg->cols[i];
 		e->slot[vi] = c;
@@ -345,7 +355,8 @@ place(struct enumctx *e, int seg, int k, int from, int vi, int last,
 			e->blank[c] = 1;
 			continue;
 		}
-		blank_between(e, last + 1, c - 1);
+		blank_between(e, blanked, c - 1);
+		blanked = c;
 		e->v[c] = sg->vals[k];
 		e->blank[c] = 0;
 		n = next;
@@ -393,6 +404,9 @@ work_out_preferences(struct enumctx *e, const struct layout *l,
 		if (regex_match(l->prefers[i].rx, r->code_text,
 		    strlen(r->code_text)))
 			e->wanted[l->prefers[i].amountcol] = 1;
+	for (c = 0; c < e->ncols; c++)
+		if (e->wanted[c])
+			e->wanted_cols[e->nwanted++] = c;
 }
 
 static void
@@ -526,10 +540,15 @@ enumctx_init(struct enumctx *e, const struct grid *g, const struct srow *r,
 	e->vote = xcalloc((size_t)(nv + 1) * (size_t)(e->ncols + 1),
 	    sizeof(long));
 	e->wanted = xcalloc((size_t)e->ncols + 1, 1);
+	e->wanted_cols = xmalloc(sizeof(int) * ((size_t)e->ncols + 1));
 	e->whole = xmalloc(sizeof(int) * ((size_t)e->ncols + 1));
-	for (i = 0; i < e->ncols; i++)
+	e->parts = xmalloc(sizeof(int) * ((size_t)e->ncols + 1));
+	for (i = 0; i < e->ncols; i++) {
 		e->whole[i] = g->cols[i].of_which &&
 		    g->cols[i].type == COL_AMOUNT ? whole_of(g, i) : -1;
+		if (e->whole[i] >= 0)
+			e->parts[e->nparts++] = i;
+	}
 	e->best_viol = 1 << 30;
 	e->worst = -1;
 }
@@ -544,7 +563,9 @@ enumctx_free(struct enumctx *e)
 	free(e->slot);
 	free(e->vote);
 	free(e->wanted);
+	free(e->wanted_cols);
 	free(e->whole);
+	free(e->parts);
 }
 
 /*

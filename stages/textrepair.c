@@ -228,6 +228,7 @@ repair_rows(struct tb *b)
 		if (label_less(&b->rows[r]) && labelled(&b->rows[r - 1]) &&
 		    labelled(&b->rows[r + 1]) && spread_orphan(b, r))
 			r--;
-	if (b->nrows > 1 && labelled(&b->rows[b->nrows - 1]))
-		move_stray(b, b->nrows - 1);
+	for (r = 0; r < b->nrows; r++)
+		if (b->nrows > 1 && labelled(&b->rows[r]))
+			move_stray(b, r);
 }

@@ -806,4 +806,15 @@ is "$(jq -c 'select(.type=="row") | .cells[0:3]' "$TMP/zy.jsonl" | sed -n 2,3p |
     '["301","13","住房公积金"] ["301","99","其他工资福利支出"] ' \
     "the next row's 类 printed before this row's label goes to the row of its 款"
 
+# An amount a row has one too many of, printed at its end, goes to the
+# one other row it makes whole, wherever the row it left stands.
+printf '%s\n\n' 预算03表 2022年部门支出预算表 '部门名称：测试局' '单位：万元' 科目编码 类 款 项 \
+    单位代码 '单位（科目名称）' 合计 基本支出 小计 工资福利支出 项目支出 小计 其他运转类 合计 \
+    150.00 100.00 100.00 50.00 50.00 50.00 '210 01 01' 行政运行 100.00 100.00 100.00 \
+    '210 01 02' 一般行政管理事务 50.00 50.00 > "$TMP/zz.txt"
+text_pipeline "$TMP/zz.txt" > "$TMP/zz.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[4:]' "$TMP/zz.jsonl" | sed -n '1p;3p' | tr '\n' ' ')" \
+    '["合计",150,100,100,null,50,50,null] ["一般行政管理事务",50,null,null,null,50,50,null] ' \
+    "an amount printed a row early goes to the row it makes whole"
+
 done_testing

@@ -170,9 +170,9 @@ spread_orphan(struct tb *b, int r)
 }
 
 /*
- * A value the last row has too many of, printed at its end, that makes
- * whole the one other row it is missing from: a cell of that row the
- * dump printed after the table.
+ * A value a row has too many of, printed at its end, that makes whole
+ * the one other row it is missing from: a cell of that row the dump
+ * printed after the table, or before the row.
  */
 static void
 move_stray(struct tb *b, int r)

@@ -272,6 +272,19 @@ text_input(struct dehy *d, struct lineio *in, const char *first, size_t n)
 		cli_emit_error(d->cli, in->name, buf_str(&in->err));
 }
 
+/*
+ * Whether writing a record's fields again would give back its line:
+ * without a backslash, carriage return or NUL, fields are written as
+ * they are read.  Most spans need no repair, and are then passed on
+ * without being written again.
+ */
+static int
+same_as_written(const char *line, size_t len)
+{
+	return memchr(line, '\\', len) == NULL &&
+	    memchr(line, '\r', len) == NULL && memchr(line, '\0', len) == NULL;
+}
+
 /* A record of the stream: span text repaired, the rest passed on. */
 static void
 stream_record(struct dehy *d, struct rec *r, const char *line, size_t len)
@@ -289,6 +302,11 @@ stream_record(struct dehy *d, struct rec *r, const char *line, size_t len)
 	buf_clear(&d->fixed);
 	buf_adds(&d->fixed, r->f[8]);
 	tj_join_split_numbers(&d->fixed);
+	if (same_as_written(line, len) && strcmp(buf_str(&d->fixed),
+	    r->f[8]) == 0) {
+		out_line(&d->cli->out, line, len);
+		return;
+	}
 	rec_begin(&d->rec, "span");
 	for (i = 1; i < 8; i++)
 		rec_text(&d->rec, r->f[i]);

@@ -88,6 +88,8 @@ marker_numbers(struct tb *b, const struct prelines *p, struct lrow *r)
 		    atoi(line.t[k].text) == r->n + k; k++)
 			;
 		if (line.n > 0 && k == line.n) {
+			if (b->nnumbering < 16)
+				b->numbering[b->nnumbering++] = p->text[i];
 			for (k = 0; k < line.n; k++) {
 				r->t = xreallocarray(r->t, (size_t)r->n + 1,
 				    sizeof(*r->t));
@@ -471,4 +473,43 @@ total_label_in_head(struct tb *b, const struct tinput *in)
 	free(first->t);
 	first->t = label.t;
 	first->n += label.n;
+}
+
+/*
+ * The lines a lone marker's numbers were taken from, among the body's
+ * (a dump a cell a line prints them among the first rows, "2 / 3 / 4"):
+ * no 行次 of a row, they are left out, where two or more come in a run
+ * (a number alone between two labels may be a row's 行次 all the same).
+ */
+static int
+numbering_line(const struct tb *b, const struct moved *m, int i)
+{
+	int k;
+
+	if (i < 0 || i >= m->in.nbody)
+		return 0;
+	for (k = 0; k < b->nnumbering; k++)
+		if (m->in.body[i].text == b->numbering[k])
+			return 1;
+	return 0;
+}
+
+void
+drop_numbering_lines(struct tb *b, struct moved *m)
+{
+	char *drop;
+	int i, n = m->in.nbody;
+
+	if (b->nnumbering == 0)
+		return;
+	drop = xcalloc((size_t)n + 1, 1);
+	for (i = 0; i < n; i++)
+		drop[i] = numbering_line(b, m, i) &&
+		    (numbering_line(b, m, i - 1) || numbering_line(b, m, i + 1));
+	for (i = n - 1; i >= 0; i--)
+		if (drop[i]) {
+			own_body(m);
+			drop_body_line(m, i);
+		}
+	free(drop);
 }

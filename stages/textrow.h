@@ -44,6 +44,8 @@ struct tb {
 	int		 last_int[2];	/* two sides a cell a line: the 行次
 					   each side printed last */
 	int		 marker_sides;	/* a lone marker printed per side */
+	const char	*numbering[16];	/* lines a lone marker's numbers were */
+	int		 nnumbering;
 	char		**parents;	/* codes that head others' (208) */
 	int		 nparents;
 };
@@ -106,6 +108,7 @@ void	 marker_after_rows(struct prelines *, struct moved *,
 	    const char *marker);
 int	 marker_row(struct tb *, const struct prelines *, const char *marker);
 void	 numbering_row(struct tb *, const struct prelines *, struct moved *);
+void	 drop_numbering_lines(struct tb *, struct moved *);
 void	 merge_rows_above_codes(struct tb *);
 void	 total_label_above(struct tb *, const struct prelines *,
 	    const char *marker);

@@ -324,6 +324,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 		marker_after_rows(&pre, &moved, f->marker);
 	if (f->marker == NULL || !marker_row(&b, &pre, f->marker))
 		numbering_row(&b, &pre, &moved);
+	drop_numbering_lines(&b, &moved);
 	drop_words_among_amounts(&b, &moved);
 	total_before_header_words(&b, &moved);
 	drop_repeated_header(&b, &moved, f->marker);

@@ -817,4 +817,17 @@ is "$(jq -c 'select(.type=="row") | .cells[4:]' "$TMP/zz.jsonl" | sed -n '1p;3p'
     '["合计",150,100,100,null,50,50,null] ["一般行政管理事务",50,null,null,null,50,50,null] ' \
     "an amount printed a row early goes to the row it makes whole"
 
+# The numbers of a lone 栏次 printed a line each among the first rows
+# ("2 / 3 / 4" before the first label) are no rows' 行次: they no longer
+# shift the 行次 of the rows after them to the other side.
+printf '%s\n\n' 财政拨款收入支出决算总表 公开04表 '部门：测试局' '单位：万元' 收入 项目 \
+    支出 行次 栏次 金额 项目 1 栏次 行次 合计 一般公共预算财政拨款 \
+    政府性基金预算财政拨款 国有资本经营预算财政拨款 '100.00 一、一般公共服务支出' 2 3 4 5 \
+    一、一般公共预算财政拨款 1 33 100.00 100.00 二、政府性基金预算财政拨款 2 二、外交支出 34 \
+    三、国有资本经营预算财政拨款 3 三、国防支出 35 > "$TMP/zaa.txt"
+text_pipeline "$TMP/zaa.txt" > "$TMP/zaa.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[0:5]' "$TMP/zaa.jsonl" | tail -2 | tr '\n' ' ')" \
+    '["二、政府性基金预算财政拨款","2",null,"二、外交支出","34"] ["三、国有资本经营预算财政拨款","3",null,"三、国防支出","35"] ' \
+    "a 栏次's numbers among the first rows are no rows' 行次"
+
 done_testing

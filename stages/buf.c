@@ -145,15 +145,20 @@ buf_add_fixed2(struct buf *b, double v)
 	long long c = (long long)(v * 100.0 + (v < 0 ? -0.5 : 0.5));
 	unsigned long long u = c < 0 ? 0ULL - (unsigned long long)c :
 	    (unsigned long long)c;
-	char frac[3];
+	char text[32], *p = text + sizeof(text);
 
+	/* Written from the last digit, hundredths first: one copy. */
+	*--p = (char)('0' + u % 10);
+	*--p = (char)('0' + u / 10 % 10);
+	*--p = '.';
+	u /= 100;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
 	if (c < 0)
-		buf_addc(b, '-');
-	buf_add_long(b, (long long)(u / 100));
-	frac[0] = '.';
-	frac[1] = (char)('0' + u / 10 % 10);
-	frac[2] = (char)('0' + u % 10);
-	buf_add(b, frac, 3);
+		*--p = '-';
+	buf_add(b, p, (size_t)(text + sizeof(text) - p));
 }
 
 void

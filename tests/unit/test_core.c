@@ -351,6 +351,42 @@ numbers_written_like_printf(void)
 	buf_free(&b);
 }
 
+/* Coordinates: hundredths, rounded half away from zero, as printf. */
+static void
+coordinates_written_to_hundredths(void)
+{
+	static const double v[] = { 0.0, -0.0, 0.004, -0.004, -0.005, 0.005,
+	    841.89, 595.3, -12.345, 1e6 + 0.125, 99.995, -99.995, 7.0 };
+	struct buf b = BUF_INIT;
+	char want[64];
+	long long c;
+	unsigned long long u;
+	double x;
+	size_t i;
+	int k, bad = 0;
+
+	for (k = -300000; k <= 300000 + (int)(sizeof(v) / sizeof(v[0])); k++) {
+		i = (size_t)(k - 300001);
+		x = k <= 300000 ? k / 997.0 : v[i];
+		c = (long long)(x * 100.0 + (x < 0 ? -0.5 : 0.5));
+		u = c < 0 ? 0ULL - (unsigned long long)c : (unsigned long long)c;
+		snprintf(want, sizeof(want), "x=%s%llu.%02llu", c < 0 ? "-" : "",
+		    u / 100, u % 100);
+		buf_clear(&b);
+		buf_adds(&b, "x=");
+		buf_add_fixed2(&b, x);
+		if (strcmp(b.s, want) != 0 || b.len != strlen(want))
+			bad++;
+	}
+	is_int(bad, 0, "buf_add_fixed2 writes hundredths as %%llu.%%02llu");
+	buf_clear(&b);
+	buf_add_fixed2(&b, -0.004);
+	buf_add_fixed2(&b, -0.005);
+	buf_add_fixed2(&b, 841.888);
+	is_str(b.s, "0.00-0.01841.89", "a tiny negative is 0.00, not -0.00");
+	buf_free(&b);
+}
+
 /* Lines cut by the reader's buffer come out whole. */
 static void
 lines_across_buffers(void)
@@ -446,6 +482,7 @@ main(void)
 	json_escapes_at_every_offset();
 	numbers_read_like_libc();
 	numbers_written_like_printf();
+	coordinates_written_to_hundredths();
 	lines_across_buffers();
 	line_survives_look_ahead();
 	return tap_done();

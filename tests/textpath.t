@@ -830,4 +830,14 @@ is "$(jq -c 'select(.type=="row") | .cells[0:5]' "$TMP/zaa.jsonl" | tail -2 | tr
     '["二、政府性基金预算财政拨款","2",null,"二、外交支出","34"] ["三、国有资本经营预算财政拨款","3",null,"三、国防支出","35"] ' \
     "a 栏次's numbers among the first rows are no rows' 行次"
 
+# 公开07表: where the arithmetic cannot tell 年初结转 from 本年收入, nor
+# 基本支出 from 项目支出, the family's hint takes this year's income spent
+# on projects, and the row still says it was ambiguous.
+printf '%s\n\n' 政府性基金预算财政拨款收入支出决算表 公开07表 '单位：万元' 科目编码 科目名称 栏次 \
+    合计 年初结转和结余 本年收入 本年支出 小计 基本支出 项目支出 年末结转和结余 1 2 3 4 5 6 \
+    '合计 10.00 10.00 10.00' '2296002 用于社会福利的彩票公益金支出 10.00 10.00 10.00' > "$TMP/zab.txt"
+text_pipeline "$TMP/zab.txt" > "$TMP/zab.jsonl"
+is "$(jq -c 'select(.type=="row" and .cells[0]=="2296002") | [.values["本年收入"], .values["本年支出/项目支出"], (.ambiguous > 0)]' "$TMP/zab.jsonl")" \
+    '[10,10,true]' "a government fund's amounts go to this year's income and projects, marked ambiguous"
+
 done_testing

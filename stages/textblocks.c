@@ -161,7 +161,8 @@ labels_before_amounts(struct tb *b, const struct tinput *in,
  * over lines as the block's width allows.  The rows are known from the
  * labels; where the amount lines go is found by the family's row
  * identities: the only way to share them out in order, each row whole,
- * is taken.  Several ways or none: the dump is read as it comes.
+ * is taken.  Several ways or none: the rows keep their first column, if
+ * any, and the rest is read as it comes.
  */
 struct stream {
 	struct lrow	*line;		/* the amount lines, in order */
@@ -169,6 +170,8 @@ struct stream {
 	struct lrow	*rows;		/* the rows as labelled */
 	int		 nrows;
 	int		 first;		/* rows got a first column */
+	int		*at;		/* each line's place in the body */
+	int		 after;		/* the body after the first column */
 	signed char	*ways;		/* memo: rows i.. from line j, or -1 */
 };
 
@@ -349,6 +352,9 @@ amount_lines(const struct tb *b, const struct tinput *in, int from,
 		if (r.n > 0 && only_amounts(&r)) {
 			st->line = xreallocarray(st->line, (size_t)st->n + 1,
 			    sizeof(*st->line));
+			st->at = xreallocarray(st->at, (size_t)st->n + 1,
+			    sizeof(*st->at));
+			st->at[st->n] = i;
 			st->line[st->n++] = r;
 			continue;
 		}
@@ -361,15 +367,17 @@ amount_lines(const struct tb *b, const struct tinput *in, int from,
 
 /*
  * The first amount column a line each, as many lines as rows, before
- * the rest: each row's first amount.
+ * the rest (lines of several amounts, or after the header's words): each
+ * row's first amount.
  */
 static void
 first_column(struct stream *st)
 {
 	int i;
 
-	if (st->n <= st->nrows)
-		return;
+	if (st->n <= st->nrows || (st->line[st->nrows].n == 1 &&
+	    st->at[st->nrows] == st->at[st->nrows - 1] + 1))
+		return;			/* as many lines as rows, no more */
 	for (i = 0; i < st->nrows; i++)
 		if (st->line[i].n != 1)
 			return;
@@ -377,6 +385,7 @@ first_column(struct stream *st)
 		append_row(&st->rows[i], &st->line[i]);
 		free_row(&st->line[i]);
 	}
+	st->after = st->at[st->nrows - 1] + 1;
 	memmove(st->line, st->line + st->nrows, sizeof(*st->line) *
 	    (size_t)(st->n - st->nrows));
 	st->n -= st->nrows;
@@ -403,6 +412,7 @@ stream_free(struct stream *st)
 	for (i = 0; i < st->n; i++)
 		free_row(&st->line[i]);
 	free(st->line);
+	free(st->at);
 	free(st->ways);
 }
 
@@ -424,6 +434,45 @@ first_amount_line(const struct tinput *in)
 	return -1;
 }
 
+/*
+ * The first column's heading (合计) printed atop its block, after the
+ * rows' labels: a second total's word alone ending the labels is that
+ * heading, not a row.  A first one there, the total row's label or the
+ * heading, leaves the rows unknown.
+ */
+static int
+bare_total(struct tb *b, int r)
+{
+	return r >= 0 && r < b->nrows && b->rows[r].n == 1 &&
+	    b->rows[r].t[0].kind == TK_TEXT && row_is_total(b, &b->rows[r]);
+}
+
+static void
+drop_column_heading(struct tb *b)
+{
+	if (b->nrows <= 2 || !bare_total(b, b->nrows - 1) ||
+	    !row_is_total(b, &b->rows[0]))
+		return;
+	free_row(&b->rows[b->nrows - 1]);
+	b->nrows--;
+}
+
+/*
+ * The first column found but the rest not shared out: the rows keep it,
+ * the lines after it are gathered as they come.
+ */
+static void
+rest_as_printed(struct tb *b, const struct tinput *in, int after)
+{
+	struct tinput rest = *in;
+	int cell_lines = b->cell_lines;
+
+	rest.body = in->body + after;
+	rest.nbody = in->nbody - after;
+	gather_rows(b, &rest);
+	b->cell_lines = cell_lines;
+}
+
 int
 labels_then_amount_rows(struct tb *b, const struct tinput *in)
 {
@@ -437,12 +486,15 @@ labels_then_amount_rows(struct tb *b, const struct tinput *in)
 	labels = *in;
 	labels.nbody = a;
 	gather_rows(b, &labels);
+	drop_column_heading(b);
 	memset(&st, 0, sizeof(st));
 	st.rows = b->rows;
 	st.nrows = b->nrows;
 	for (i = 0; i < b->nrows; i++)
 		if (holds_amount_row(&b->rows[i]) || b->rows[i].n == 0)
 			st.nrows = 0;
+	if (bare_total(b, b->nrows - 1))
+		st.nrows = 0;		/* a heading, or the total row? */
 	if (st.nrows >= 2 && amount_lines(b, in, a, &st)) {
 		first_column(&st);
 		b->decimals = table_decimals_of(&st);
@@ -451,6 +503,9 @@ labels_then_amount_rows(struct tb *b, const struct tinput *in)
 		    (size_t)(st.n + 1));
 		if (st.n >= st.nrows && ways(b, &st, 0, 0) == 1) {
 			share_out(b, &st);
+			ok = 1;
+		} else if (st.first) {
+			rest_as_printed(b, in, st.after);
 			ok = 1;
 		}
 	}

@@ -840,4 +840,27 @@ text_pipeline "$TMP/zab.txt" > "$TMP/zab.jsonl"
 is "$(jq -c 'select(.type=="row" and .cells[0]=="2296002") | [.values["本年收入"], .values["本年支出/项目支出"], (.ambiguous > 0)]' "$TMP/zab.jsonl")" \
     '[10,10,true]' "a government fund's amounts go to this year's income and projects, marked ambiguous"
 
+# Labels first, the first column's heading (合计) atop its block, the
+# column a line each, then the rest that cannot be shared out (a block
+# leaving rows out): the rows keep their first column.
+printf '%s\n\n' 预算03表 2022年部门支出预算表 '部门名称：测试局' 科目编码 单位 '类 款 项 代码' \
+    '单位（科目名称）' 合计 合计 '208 05 05' 机关事业单位基本养老保险缴费支出 '210 01 01' 行政运行 \
+    合计 100.00 60.00 40.00 '单位：万元' 基本支出 项目支出 '小计 工资福利 对个人 其他运' 转类 \
+    '40.00 40.00' '40.00 40.00' > "$TMP/zae.txt"
+text_pipeline "$TMP/zae.txt" > "$TMP/zae.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[4:6]' "$TMP/zae.jsonl" | head -3 | tr '\n' ' ')" \
+    '["合计",100] ["机关事业单位基本养老保险缴费支出",60] ["行政运行",40] ' \
+    "the first column printed after the labels stays with the rows"
+# The total's label among the header's lines, a 合计 alone after the
+# labels: heading or total row, the rows are not known, and nothing is
+# shared out by guess.
+printf '%s\n\n' 预算03表 2022年部门支出预算表 '部门名称：测试局' 科目编码 单位 '类 款 项 代码' \
+    '单位（科目名称）' 合计 '208 05 05' 机关事业单位基本养老保险缴费支出 '210 01 01' 行政运行 \
+    '221 02 01' 住房公积金 合计 300.00 50.00 200.00 50.00 '单位：万元' 基本支出 项目支出 \
+    '小计 工资福利 对个人 其他运' 转类 '250.00 240.00 10.00' 50.00 50.00 50.00 50.00 \
+    '150.00 140.00 10.00' '50.00 50.00' 50.00 50.00 > "$TMP/zac.txt"
+text_pipeline "$TMP/zac.txt" > "$TMP/zac.jsonl"
+is "$(jq -c 'select(.type=="row" and .cells[0]=="208") | .cells[5]' "$TMP/zac.jsonl")" "null" \
+    "labels that may end in the column's heading or the total row share nothing out"
+
 done_testing

@@ -213,6 +213,72 @@ move_stray(struct tb *b, int r)
 		}
 }
 
+/* Drop row r's last n amounts (they went to another row). */
+static void
+drop_last_amounts(struct lrow *r, int n)
+{
+	int k;
+
+	for (k = r->n - 1; k >= 0 && n > 0; k--)
+		if (is_amount(&r->t[k])) {
+			free(r->t[k].text);
+			memmove(r->t + k, r->t + k + 1, sizeof(*r->t) *
+			    (size_t)(r->n - k - 1));
+			r->n--;
+			n--;
+		}
+}
+
+/*
+ * A row holding, after its own amounts, the first of the next row's
+ * (the dump read the amounts down past that row's code), the rest of
+ * them maybe in rows without a label between: the one cut that leaves
+ * this row whole and makes the next labelled row whole with them, its
+ * own amounts first, moves them there.
+ */
+static int
+spill_down(struct tb *b, int r)
+{
+	struct vals v, head, own, all;
+	int k, t, cut = -1, n = 0, i, q;
+
+	row_vals(&b->rows[r], &v);
+	if (v.n < 2 || whole(b, &v))
+		return 0;
+	for (t = r + 1; t < b->nrows && label_less(&b->rows[t]); t++)
+		;
+	if (t == b->nrows || !labelled(&b->rows[t]))
+		return 0;
+	row_vals(&b->rows[t], &own);
+	for (k = v.n - 1; k >= 1 && n < 2; k--) {
+		head = v;
+		head.n = k;
+		if (!whole(b, &head))
+			continue;
+		joined(&own, &v, k, v.n - k, &all);
+		for (i = r + 1; i < t; i++) {
+			row_vals(&b->rows[i], &head);
+			for (q = 0; q < head.n && all.n < 64; q++)
+				all.t[all.n++] = head.t[q];
+		}
+		if (whole(b, &all)) {
+			cut = k;
+			n++;
+		}
+	}
+	if (n != 1)
+		return 0;
+	append_tokens(&b->rows[t], &v, cut, v.n - cut);
+	for (i = r + 1; i < t; i++) {
+		row_vals(&b->rows[i], &head);
+		append_tokens(&b->rows[t], &head, 0, head.n);
+	}
+	drop_last_amounts(&b->rows[r], v.n - cut);
+	for (i = t - 1; i > r; i--)
+		remove_row(b, i);
+	return 1;
+}
+
 /*
  * Rows a dump a cell a line broke, in a table of one side whose family
  * has row identities to tell.
@@ -228,6 +294,9 @@ repair_rows(struct tb *b)
 		if (label_less(&b->rows[r]) && labelled(&b->rows[r - 1]) &&
 		    labelled(&b->rows[r + 1]) && spread_orphan(b, r))
 			r--;
+	for (r = 0; r < b->nrows; r++)
+		if (labelled(&b->rows[r]))
+			spill_down(b, r);
 	for (r = 0; r < b->nrows; r++)
 		if (b->nrows > 1 && labelled(&b->rows[r]))
 			move_stray(b, r);

@@ -863,4 +863,16 @@ text_pipeline "$TMP/zac.txt" > "$TMP/zac.jsonl"
 is "$(jq -c 'select(.type=="row" and .cells[0]=="208") | .cells[5]' "$TMP/zac.jsonl")" "null" \
     "labels that may end in the column's heading or the total row share nothing out"
 
+# A row holding after its own amounts the first of the next row's, the
+# rest of them in a row without a label, the next row printing its 合计
+# after its label: they go to the next row, whole with them.
+printf '%s\n\n' 预算03表 2022年部门支出预算表 '部门名称：测试局' '单位：万元' 科目编码 类 款 项 \
+    单位代码 '单位（科目名称）' 合计 基本支出 小计 工资福利支出 项目支出 小计 其他运转类 合计 \
+    150.00 100.00 100.00 50.00 50.00 '220 01' 自然资源事务 150.00 100.00 100.00 50.00 50.00 \
+    100.00 100.00 '50.00 50.00' '220 01 01' 行政运行 150.00 > "$TMP/zaf.txt"
+text_pipeline "$TMP/zaf.txt" > "$TMP/zaf.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[4:]' "$TMP/zaf.jsonl" | tail -2 | tr '\n' ' ')" \
+    '["自然资源事务",150,100,100,null,50,50,null] ["行政运行",150,100,100,null,50,50,null] ' \
+    "the next row's amounts read down into a row go back to it"
+
 done_testing

@@ -388,6 +388,34 @@ axis_ticks(const struct gpageview *pv, const struct gregion *r)
 	return n;
 }
 
+/*
+ * Does a line in the box hold both words and a number (a row's label
+ * and its value)?  A chart's labels print a share under its name, each
+ * on a line of its own.
+ */
+static int
+box_labelled_number(const struct gpageview *pv, const struct gregion *r)
+{
+	const struct tspan *s;
+	int i, k, words, nums;
+
+	for (i = 0; i < pv->nlines; i++) {
+		words = nums = 0;
+		for (k = 0; k < pv->lines[i].n; k++) {
+			s = &pv->spans[pv->lines[i].spans[k]];
+			if (!region_holds(r, s))
+				continue;
+			if (span_is_number(s))
+				nums++;
+			else
+				words++;
+		}
+		if (words > 0 && nums > 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 ruled_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 {
@@ -415,10 +443,13 @@ ruled_regions(const struct gpageview *pv, struct gregion **out, int *nout)
 		    !(f[i].nh >= 2 && f[i].nv >= 3 && wide >= 1)))
 			continue;
 		/* A bare frame or a pair of rules says little: what is
-		 * inside must read as a table by its alignment. */
+		 * inside must read as a table by its alignment, and its
+		 * numbers, if any, stand beside labels (a pie chart's
+		 * shares under their names do not: ICDAR eu-015). */
 		if (f[i].nh <= 2 && f[i].nv <= 2 && (multi < 3 ||
 		    box_alignment(pv, &r) < 0.6 || (multi < 5 &&
-		    box_numbers(pv, &r) < 3)))
+		    box_numbers(pv, &r) < 3) || (box_numbers(pv, &r) > 0 &&
+		    !box_labelled_number(pv, &r))))
 			continue;
 		add_region(out, nout, &r);
 	}

@@ -315,6 +315,74 @@ chart_legend_is_no_table(void)
 	free(p);
 }
 
+/* A frame around five lines of labels beside their shares. */
+static void
+framed_lines(struct page *p)
+{
+	static const char *names[] = { "Total EU-12", "non-EU", "Unspecified",
+	    "Total EU-15", "Other" };
+	static const char *shares[] = { "13%", "8%", "14%", "65%", "1%" };
+	int i;
+
+	rule(p, 440, 230, 690, 230);
+	rule(p, 440, 380, 690, 380);
+	rule(p, 440, 230, 440, 380);
+	rule(p, 690, 230, 690, 380);
+	for (i = 0; i < 5; i++) {
+		double y = 240 + 26 * i;
+
+		span(p, 460, y, 500, y + 8, names[i]);
+		span(p, 520, y, 535, y + 8, shares[i]);
+		span(p, 620, y, 655, y + 8, names[4 - i]);
+	}
+}
+
+/*
+ * A pie chart in a frame (ICDAR eu-015): its title, each share printed
+ * under its name, no line holding a name and a number.  No table.
+ */
+static void
+framed_chart_labels_are_no_table(void)
+{
+	struct page *p = calloc(1, sizeof(*p));
+	struct gregion *r;
+	int n;
+
+	rule(p, 442.43, 236.64, 688.55, 236.64);
+	rule(p, 442.43, 374.40, 688.55, 374.40);
+	rule(p, 442.43, 236.64, 442.43, 374.40);
+	rule(p, 688.55, 236.64, 688.55, 374.40);
+	span(p, 491.27, 246.96, 638.57, 259.44, "Free movement of persons /");
+	span(p, 478.31, 270.30, 511.65, 277.26, "Unspecified");
+	span(p, 543.95, 262.80, 586.07, 275.28, "workers");
+	span(p, 488.99, 279.42, 501.03, 286.38, "14%");
+	span(p, 459.11, 300.78, 480.08, 307.74, "non-EU");
+	span(p, 465.35, 309.90, 473.86, 316.86, "8%");
+	span(p, 460.67, 354.66, 493.61, 361.62, "Total EU-12");
+	span(p, 621.47, 353.34, 654.41, 360.30, "Total EU-15");
+	span(p, 471.11, 363.78, 483.14, 370.74, "13%");
+	span(p, 631.91, 362.46, 643.94, 369.42, "65%");
+	n = find(p, &r);
+	is_int(n, 0, "shares under their names: a chart");
+	free(r);
+	free(p);
+}
+
+/* The same frame around labels beside their shares: a table. */
+static void
+framed_labels_with_numbers_are_a_table(void)
+{
+	struct page *p = calloc(1, sizeof(*p));
+	struct gregion *r;
+	int n;
+
+	framed_lines(p);
+	n = find(p, &r);
+	is_int(n, 1, "labels beside their shares: a table");
+	free(r);
+	free(p);
+}
+
 int
 main(void)
 {
@@ -327,5 +395,7 @@ main(void)
 	one_row_lattice_is_a_table();
 	framed_line_is_no_table();
 	chart_legend_is_no_table();
+	framed_chart_labels_are_no_table();
+	framed_labels_with_numbers_are_a_table();
 	return tap_done();
 }

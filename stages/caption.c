@@ -135,19 +135,24 @@ classify(struct textrules *tr, const char *s, size_t n)
 }
 
 /*
- * What a line is depends on its text and the rules alone, and a page has
- * its lines classified several times over (page order, segmenter,
- * geometry) while a report prints its furniture on every page: the last
- * answers are kept by text, in a table of fixed size bound to one set of
- * rules by caption_memo().
+ * What a line is, and whether it reads as data, depend on its text and
+ * the rules alone, and a page has its lines asked about several times
+ * over (page order, segmenter, geometry) while a report prints its
+ * furniture on every page: the last answers are kept by text, in a table
+ * of fixed size bound to one set of rules by caption_memo().
  */
 #define MEMO_SLOTS	1024
 #define MEMO_MAXLEN	240
 
+#define KNOW_KIND	1
+#define KNOW_DATA	2
+
 struct memo_slot {
 	uint64_t	 hash;
 	unsigned short	 len;		/* 0: empty */
-	unsigned char	 kind;
+	unsigned char	 known;		/* KNOW_KIND, KNOW_DATA */
+	unsigned char	 kind;		/* caption_classify's */
+	unsigned char	 data;		/* line_is_data's */
 	char		 text[MEMO_MAXLEN];
 };
 
@@ -179,22 +184,37 @@ text_hash(const char *s, size_t n)
 	return h ^ h >> 29;
 }
 
-enum linekind
-caption_classify(struct textrules *tr, const char *s, size_t n)
+/* The line's slot, emptied if it held another; NULL: not kept. */
+static struct memo_slot *
+memo_slot(const struct textrules *tr, const char *s, size_t n)
 {
 	struct memo_slot *m;
 	uint64_t h;
 
 	if (memo.tr != tr || n == 0 || n > MEMO_MAXLEN)
-		return classify(tr, s, n);
+		return NULL;
 	h = text_hash(s, n);
 	m = &memo.slot[h & (MEMO_SLOTS - 1)];
 	if (m->len == n && m->hash == h && memcmp(m->text, s, n) == 0)
-		return (enum linekind)m->kind;
+		return m;
 	m->hash = h;
 	m->len = (unsigned short)n;
-	m->kind = (unsigned char)classify(tr, s, n);
+	m->known = 0;
 	memcpy(m->text, s, n);
+	return m;
+}
+
+enum linekind
+caption_classify(struct textrules *tr, const char *s, size_t n)
+{
+	struct memo_slot *m = memo_slot(tr, s, n);
+
+	if (m == NULL)
+		return classify(tr, s, n);
+	if (!(m->known & KNOW_KIND)) {
+		m->kind = (unsigned char)classify(tr, s, n);
+		m->known |= KNOW_KIND;
+	}
 	return (enum linekind)m->kind;
 }
 
@@ -354,8 +374,8 @@ line_has_amount(const char *s, size_t n)
 	return 0;
 }
 
-int
-line_is_data(struct textrules *tr, const char *s, size_t n)
+static int
+is_data(struct textrules *tr, const char *s, size_t n)
 {
 	size_t start, len;
 
@@ -368,4 +388,18 @@ line_is_data(struct textrules *tr, const char *s, size_t n)
 	    tj_has_cjk(s + start + len, n - start - len))
 		return 1;
 	return 0;
+}
+
+int
+line_is_data(struct textrules *tr, const char *s, size_t n)
+{
+	struct memo_slot *m = memo_slot(tr, s, n);
+
+	if (m == NULL)
+		return is_data(tr, s, n);
+	if (!(m->known & KNOW_DATA)) {
+		m->data = (unsigned char)is_data(tr, s, n);
+		m->known |= KNOW_DATA;
+	}
+	return m->data;
 }

@@ -126,7 +126,32 @@ remove_row(struct tb *b, int r)
 	free_row(&b->rows[r]);
 	memmove(b->rows + r, b->rows + r + 1, sizeof(*b->rows) *
 	    (size_t)(b->nrows - r - 1));
+	if (b->whole_rows != NULL)
+		memmove(b->whole_rows + r, b->whole_rows + r + 1,
+		    (size_t)(b->nrows - r - 1));
 	b->nrows--;
+}
+
+/* Whether row k is whole, worked out once until the row changes. */
+static int
+row_ok(struct tb *b, int k)
+{
+	struct vals v;
+
+	if (b->whole_rows == NULL)
+		return (row_vals(&b->rows[k], &v), v.n > 0 && whole(b, &v));
+	if (b->whole_rows[k] < 0) {
+		row_vals(&b->rows[k], &v);
+		b->whole_rows[k] = v.n > 0 && whole(b, &v);
+	}
+	return b->whole_rows[k];
+}
+
+static void
+row_changed(struct tb *b, int k)
+{
+	if (b->whole_rows != NULL)
+		b->whole_rows[k] = -1;
 }
 
 /*
@@ -181,7 +206,7 @@ move_stray(struct tb *b, int r)
 	int k, target = -1, n = 0;
 
 	row_vals(&b->rows[r], &v);
-	if (v.n < 2 || whole(b, &v))
+	if (v.n < 2 || row_ok(b, r))
 		return;
 	less = v;
 	less.n--;
@@ -191,7 +216,7 @@ move_stray(struct tb *b, int r)
 		if (k == r || !labelled(&b->rows[k]))
 			continue;
 		row_vals(&b->rows[k], &w);
-		if (w.n == 0 || whole(b, &w))
+		if (w.n == 0 || row_ok(b, k))
 			continue;
 		joined(&w, &v, v.n - 1, 1, &more);
 		if (whole(b, &more)) {
@@ -202,6 +227,8 @@ move_stray(struct tb *b, int r)
 	if (n != 1)
 		return;
 	append_tokens(&b->rows[target], &v, v.n - 1, 1);
+	row_changed(b, target);
+	row_changed(b, r);
 	for (k = b->rows[r].n - 1; k >= 0; k--)
 		if (is_amount(&b->rows[r].t[k])) {
 			free(b->rows[r].t[k].text);
@@ -232,9 +259,9 @@ drop_last_amounts(struct lrow *r, int n)
 /*
  * A row holding, after its own amounts, the first of the next row's
  * (the dump read the amounts down past that row's code), the rest of
- * them maybe in rows without a label between: the one cut that leaves
- * this row whole and makes the next labelled row whole with them, its
- * own amounts first, moves them there.
+ * them in rows without a label between: the one cut that leaves this
+ * row whole and makes the next labelled row whole with them, its own
+ * amounts first, moves them there.
  */
 static int
 spill_down(struct tb *b, int r)
@@ -243,12 +270,13 @@ spill_down(struct tb *b, int r)
 	int k, t, cut = -1, n = 0, i, q;
 
 	row_vals(&b->rows[r], &v);
-	if (v.n < 2 || whole(b, &v))
+	if (v.n < 2 || row_ok(b, r))
 		return 0;
 	for (t = r + 1; t < b->nrows && label_less(&b->rows[t]); t++)
 		;
-	if (t == b->nrows || !labelled(&b->rows[t]))
-		return 0;
+	if (t == r + 1 || t == b->nrows || !labelled(&b->rows[t]) ||
+	    row_ok(b, t))
+		return 0;		/* no amounts left without a label */
 	row_vals(&b->rows[t], &own);
 	for (k = v.n - 1; k >= 1 && n < 2; k--) {
 		head = v;
@@ -274,6 +302,8 @@ spill_down(struct tb *b, int r)
 		append_tokens(&b->rows[t], &head, 0, head.n);
 	}
 	drop_last_amounts(&b->rows[r], v.n - cut);
+	row_changed(b, r);
+	row_changed(b, t);
 	for (i = t - 1; i > r; i--)
 		remove_row(b, i);
 	return 1;
@@ -294,10 +324,14 @@ repair_rows(struct tb *b)
 		if (label_less(&b->rows[r]) && labelled(&b->rows[r - 1]) &&
 		    labelled(&b->rows[r + 1]) && spread_orphan(b, r))
 			r--;
+	b->whole_rows = xmalloc((size_t)b->nrows + 1);
+	memset(b->whole_rows, -1, (size_t)b->nrows + 1);
 	for (r = 0; r < b->nrows; r++)
 		if (labelled(&b->rows[r]))
 			spill_down(b, r);
 	for (r = 0; r < b->nrows; r++)
 		if (b->nrows > 1 && labelled(&b->rows[r]))
 			move_stray(b, r);
+	free(b->whole_rows);
+	b->whole_rows = NULL;
 }

@@ -46,6 +46,7 @@ struct tb {
 	int		 marker_sides;	/* a lone marker printed per side */
 	const char	*numbering[16];	/* lines a lone marker's numbers were */
 	int		 nnumbering;
+	signed char	*whole_rows;	/* repair: row k whole, or -1 unknown */
 	char		**parents;	/* codes that head others' (208) */
 	int		 nparents;
 };

@@ -1,5 +1,5 @@
 /*
- * textcodes.c - codes a dump printed away from their rows.
+ * textcodes.c - codes and text cells a dump printed away from their rows.
  *
  * pdftotext reads the code columns of a table as a block of their own
  * when their cells are short: the rows of a 类 and its 款 come out with
@@ -7,8 +7,10 @@
  * together before the next row's own ("208 / 05 / 208 / 05 / 01 /
  * 行政单位离退休").  The codes printed ahead of a row's own go, in order,
  * to the rows of a label and amounts just above it still without a code
- * (its parents);
- * codes printed alone, to the first rows above still without one.
+ * (its parents); codes printed alone, to the first rows above still
+ * without one; codes printed after a row's own, when none above waits,
+ * to the rows below that print none.  A text column's word printed after
+ * its row's amounts goes back to that row.
  */
 #include <stdlib.h>
 #include <string.h>

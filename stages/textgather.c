@@ -692,3 +692,81 @@ drop_header_cells(const struct tb *b, struct moved *m)
 			drop_body_line(m, i);
 		}
 }
+
+/* A head line naming a row of the first side: its words fit it alone. */
+static int
+first_side_label(const struct tb *b, const char *text)
+{
+	struct lrow r;
+	int yes;
+
+	memset(&r, 0, sizeof(r));
+	tokenize(&r, text);
+	yes = r.n == 1 && r.t[0].kind == TK_TEXT &&
+	    known_side(b, r.t[0].text) == 0;
+	free_row(&r);
+	return yes;
+}
+
+static int
+has_first_side_label(const struct tb *b, const struct lrow *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->t[i].kind == TK_TEXT && known_side(b, r->t[i].text) == 0)
+			return 1;
+	return 0;
+}
+
+/* The run of first-side labels among the head's lines, from an item. */
+static int
+first_side_run(struct tb *b, const struct tinput *in, int *from)
+{
+	const char *t;
+	int i, k;
+
+	for (i = 0; i < in->nhead; i++) {
+		t = in->head[i].text;
+		if (first_side_label(b, t) &&
+		    patlist_match(&b->tr->item, t, strlen(t)) != -1)
+			break;
+	}
+	for (k = i; k < in->nhead && first_side_label(b, in->head[k].text);
+	    k++)
+		;
+	*from = i;
+	return k - i;
+}
+
+/*
+ * Two sides printed one after the other, a cell a line: the first
+ * side's labels all before its amounts, left among the header's lines,
+ * the rows in the body holding the second side's.  The run of those
+ * lines from the first item on goes to the rows in order, when none of
+ * them holds a first side's label.
+ */
+void
+first_side_from_head(struct tb *b, const struct tinput *in)
+{
+	struct lrow label;
+	int i, r, k, from;
+
+	if (!b->cell_lines || b->l.nsides != 2 || has_int_columns(b) ||
+	    (k = first_side_run(b, in, &from)) < 2 || k > b->nrows)
+		return;
+	for (i = 0; i < k; i++)
+		if (has_first_side_label(b, &b->rows[i]))
+			return;
+	for (i = from, r = 0; r < k; i++, r++) {
+		memset(&label, 0, sizeof(label));
+		tokenize(&label, in->head[i].text);
+		label.t = xreallocarray(label.t, (size_t)(label.n +
+		    b->rows[r].n) + 1, sizeof(*label.t));
+		memcpy(label.t + label.n, b->rows[r].t, sizeof(*label.t) *
+		    (size_t)b->rows[r].n);
+		free(b->rows[r].t);
+		b->rows[r].t = label.t;
+		b->rows[r].n += label.n;
+	}
+}

@@ -100,6 +100,7 @@ void	 drop_words_among_amounts(const struct tb *, struct moved *);
 int	 holds_header_words(const struct tb *, const char *);
 void	 total_before_header_words(struct tb *, struct moved *);
 void	 drop_header_cells(const struct tb *, struct moved *);
+void	 first_side_from_head(struct tb *, const struct tinput *);
 void	 drop_repeated_header(const struct tb *, struct moved *,
 	    const char *marker);
 

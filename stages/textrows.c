@@ -337,6 +337,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 		total_label_above(&b, &pre, f->marker);
 	}
 	orphan_labels(&b, in);
+	first_side_from_head(&b, in);
 	total_label_in_head(&b, in);
 	codes_to_rows_above(&b);
 	late_text_cells(&b);

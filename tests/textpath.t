@@ -875,4 +875,16 @@ is "$(jq -c 'select(.type=="row") | .cells[4:]' "$TMP/zaf.jsonl" | tail -2 | tr 
     '["自然资源事务",150,100,100,null,50,50,null] ["行政运行",150,100,100,null,50,50,null] ' \
     "the next row's amounts read down into a row go back to it"
 
+# Two sides printed one after the other, a cell a line: the first side's
+# labels left among the header's lines, the body holding the second
+# side's rows: the run of them from the first item on goes to the rows.
+printf '%s\n\n' 预算04表 2023年财政拨款收支预算表 '部门名称：测试局' 收入 项目 一、本年收入 \
+    '（一）一般公共预算拨款' 其中：财政拨款 '（二）政府性基金预算拨款' '单位：万元' 支出 金额 项目 \
+    '100.00 一、本年支出' '100.00 （一）一般公共服务支出' '100.00 （二）外交支出' \
+    '（三）国防支出' '（四）公共安全支出' > "$TMP/zag.txt"
+text_pipeline "$TMP/zag.txt" > "$TMP/zag.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells[0:3]' "$TMP/zag.jsonl" | sed -n '3p;5p' | tr '\n' ' ')" \
+    '["其中：财政拨款",100,"（二）外交支出"] [null,null,"（四）公共安全支出"] ' \
+    "the first side's labels left in the header go to the rows in order"
+
 done_testing

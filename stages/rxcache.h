@@ -5,8 +5,8 @@
  * 180 patterns every time, and on a small document that is a third of
  * its work.  The cache keeps them compiled (pcre2_serialize) in a file
  * per program and rules hash under $XDG_CACHE_HOME/retable (else
- * ~/.cache/retable); the eight files a program wrote last are kept, so
- * rules versions used side by side (a batch, the tests) do not evict each
+ * ~/.cache/retable); the 32 files a program used last are kept, so rules
+ * versions used side by side (a batch, the tests) do not evict each
  * other, and old ones go.
  *
  * Within its file a compiled pattern is looked up by its exact text and

@@ -263,33 +263,53 @@ count_files(const char *dir, const char *prefix)
 	return n;
 }
 
+static void
+backdate(const char *dir, const char *hash, int minutes)
+{
+	struct timespec when[2];
+	char path[512];
+
+	cache_file_path(path, sizeof(path), dir, hash);
+	clock_gettime(CLOCK_REALTIME, &when[0]);
+	when[0].tv_sec -= 60 * minutes;
+	when[1] = when[0];
+	utimensat(AT_FDCWD, path, when, 0);
+}
+
+static int
+has_file(const char *dir, const char *hash)
+{
+	char path[512];
+
+	cache_file_path(path, sizeof(path), dir, hash);
+	return access(path, F_OK) == 0;
+}
+
 /*
- * Files of ten more versions of the rules, written a minute apart (and
- * before those of the tests above).
+ * Files of forty more versions of the rules, written an hour ago and a
+ * minute apart; then the oldest kept is read, and one more written.
  */
 static void
 old_rules_files_are_removed(const char *dir)
 {
-	struct timespec when[2];
-	char hash[16], path[512];
+	char hash[16];
 	int i, hits, misses, matched;
 
-	for (i = 0; i < 10; i++) {
+	for (i = 0; i < 40; i++) {
 		snprintf(hash, sizeof(hash), "v%d", i);
 		compile_year(hash, &hits, &misses, &matched);
-		cache_file_path(path, sizeof(path), dir, hash);
-		clock_gettime(CLOCK_REALTIME, &when[0]);
-		when[0].tv_sec -= 60 * (10 - i);
-		when[1] = when[0];
-		utimensat(AT_FDCWD, path, when, 0);
+		backdate(dir, hash, 100 - i);
 	}
-	is_int(count_files(dir, "t-"), 8,
-	    "of the program's files, of thirteen versions of the rules, "
-	    "the eight written last are kept");
-	cache_file_path(path, sizeof(path), dir, "v0");
-	ok(access(path, F_OK) == -1, "the oldest is removed");
-	cache_file_path(path, sizeof(path), dir, "v9");
-	ok(access(path, F_OK) == 0, "the newest stays");
+	is_int(count_files(dir, "t-"), 32,
+	    "of the program's files, the 32 written last are kept");
+	ok(!has_file(dir, "v0") && has_file(dir, "v39"),
+	    "the oldest are removed, the newest stay");
+	ok(has_file(dir, "v11") && has_file(dir, "v12"), "v11, v12 kept");
+	compile_year("v11", &hits, &misses, &matched);
+	ok(hits == 1, "the oldest kept is read");
+	compile_year("w0", &hits, &misses, &matched);
+	ok(has_file(dir, "v11") && !has_file(dir, "v12"),
+	    "a file read lately stays; the oldest not read goes");
 }
 
 static void

@@ -224,3 +224,68 @@ late_text_cells(struct tb *b)
 		i--;
 	}
 }
+
+static int
+names_a_side(const struct tb *b, const char *w)
+{
+	int s;
+
+	for (s = 0; s < b->l.nsides; s++)
+		if (side_named(b, s, w))
+			return 1;
+	return 0;
+}
+
+/*
+ * The one row of names whose last word is a code without its name, or
+ * -1 (rows of a code alone are codes printed away from their rows).
+ */
+static int
+nameless_code(const struct tb *b, int before)
+{
+	const struct lrow *r;
+	int i, found = -1;
+
+	for (i = 0; i < before; i++) {
+		r = &b->rows[i];
+		if (r->n > 1 && is_code_token(&r->t[r->n - 1]) &&
+		    has_kind(r, 1)) {
+			if (found >= 0)
+				return -1;
+			found = i;
+		}
+	}
+	return found;
+}
+
+/*
+ * Blocks side by side (公开06表), a cell a line: a name printed after the
+ * table, among the blocks' totals (人员经费合计 … 其他支出), is the name
+ * of the one code printed without its own.
+ */
+void
+late_block_names(struct tb *b)
+{
+	struct lrow *last, *to;
+	int i, k;
+
+	if (!b->cell_lines || !sides_by_code(b) || b->nrows < 2)
+		return;
+	last = &b->rows[b->nrows - 1];
+	if (last->n == 0 || last->t[0].kind != TK_TEXT ||
+	    !names_a_side(b, last->t[0].text) ||
+	    (k = nameless_code(b, b->nrows - 1)) < 0)
+		return;			/* the blocks' totals, last */
+	for (i = 1; i < last->n; i++)
+		if (last->t[i].kind == TK_TEXT &&
+		    !names_a_side(b, last->t[i].text))
+			break;
+	if (i == last->n)
+		return;
+	to = &b->rows[k];
+	to->t = xreallocarray(to->t, (size_t)to->n + 1, sizeof(*to->t));
+	to->t[to->n++] = last->t[i];
+	memmove(last->t + i, last->t + i + 1, sizeof(*last->t) *
+	    (size_t)(last->n - i - 1));
+	last->n--;
+}

@@ -86,6 +86,7 @@ int	 amount_columns(const struct layout *);
 int	 side_cols(const struct tb *, int side, enum coltype, int *cols);
 int	 first_col_of_side(const struct tb *, int side);
 int	 sides_by_code(const struct tb *);
+int	 side_named(const struct tb *, int side, const char *);
 int	 label_side(struct tb *, const char *label, int tokens_before);
 void	 assign_sides(struct tb *, const struct lrow *, int *side);
 
@@ -140,6 +141,7 @@ void	 drop_header_pieces(const struct tb *, struct moved *);
 /* textcodes.c: codes and text cells a dump printed away from their rows. */
 void	 codes_to_rows_above(struct tb *);
 void	 late_text_cells(struct tb *);
+void	 late_block_names(struct tb *);
 
 /* textheader.c: the header's words, found again where the dump left them. */
 char	*text_header(struct textrules *, const struct family *,

@@ -341,6 +341,7 @@ textrows_build(struct grid *g, struct textrules *tr, const struct family *f,
 	total_label_in_head(&b, in);
 	codes_to_rows_above(&b);
 	late_text_cells(&b);
+	late_block_names(&b);
 	find_parent_codes(&b);
 	free(pre.text);
 	b.decimals = table_decimals(&b);

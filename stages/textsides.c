@@ -67,7 +67,7 @@ sides_by_code(const struct tb *b)
 }
 
 /* Whether side s stands under a heading the text names (人员经费合计). */
-static int
+int
 side_named(const struct tb *b, int s, const char *text)
 {
 	const char *path = b->l.cols[b->l.sides[s].col].path;

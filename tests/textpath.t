@@ -887,4 +887,17 @@ is "$(jq -c 'select(.type=="row") | .cells[0:3]' "$TMP/zag.jsonl" | sed -n '3p;5
     '["其中：财政拨款",100,"（二）外交支出"] [null,null,"（四）公共安全支出"] ' \
     "the first side's labels left in the header go to the rows in order"
 
+# Blocks side by side a cell a line: a name printed after the table,
+# among the blocks' totals, is the name of the one code printed without
+# its own.
+printf '%s\n\n' 一般公共预算财政拨款基本支出决算明细表 公开06表 '单位：万元' 人员经费 公用经费 \
+    经济分类科目编码 科目名称 决算数 经济分类科目编码 科目名称 决算数 经济分类科目编码 科目名称 \
+    决算数 301 工资福利支出 '40.00 302' 商品和服务支出 '7.00 310' 资本性支出 3.00 30101 \
+    基本工资 '40.00 30201' 办公费 '7.00 31002' 30102 津贴补贴 30202 印刷费 31003 专用设备购置 \
+    人员经费合计 '40.00 公用经费合计' 办公设备购置 10.00 > "$TMP/zah.txt"
+text_pipeline "$TMP/zah.txt" > "$TMP/zah.jsonl"
+is "$(jq -c 'select(.type=="row") | .cells' "$TMP/zah.jsonl" | sed -n '2p;4p' | tr '\n' ' ')" \
+    '["30101","基本工资",40,"30201","办公费",7,"31002","办公设备购置",null] ["人员经费合计",null,40,"公用经费合计",null,null,null,null,10] ' \
+    "a name printed after the blocks' totals goes to the code without one"
+
 done_testing

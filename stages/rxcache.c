@@ -463,21 +463,15 @@ mkdirs(char *path)
 
 /* Written beside, then renamed: a reader sees the old file or the new. */
 static void
-write_file(const struct buf *head, const struct buf *body)
+write_file(int fd, const char *tmp, const struct buf *head,
+    const struct buf *body)
 {
-	struct buf tmp = BUF_INIT;
-	int fd, ok;
+	int ok;
 
-	buf_printf(&tmp, "%s.XXXXXX", rc.path);
-	if (mkdirs(tmp.s) == -1 || (fd = mkstemp(tmp.s)) == -1) {
-		buf_free(&tmp);
-		return;
-	}
 	ok = write(fd, head->s, head->len) == (ssize_t)head->len &&
 	    write(fd, body->s, body->len) == (ssize_t)body->len;
-	if (close(fd) == -1 || !ok || rename(tmp.s, rc.path) == -1)
-		unlink(tmp.s);
-	buf_free(&tmp);
+	if (close(fd) == -1 || !ok || rename(tmp, rc.path) == -1)
+		unlink(tmp);
 }
 
 struct aged {
@@ -558,12 +552,18 @@ prune(void)
 static void
 save(void)
 {
-	struct buf head = BUF_INIT, body = BUF_INIT;
+	struct buf head = BUF_INIT, body = BUF_INIT, tmp = BUF_INIT;
 	pcre2_code **codes;
 	uint8_t *blob;
 	PCRE2_SIZE bloblen;
-	int n;
+	int n, fd;
 
+	/* Where nothing can be written, nothing is encoded. */
+	buf_printf(&tmp, "%s.XXXXXX", rc.path);
+	if (mkdirs(tmp.s) == -1 || (fd = mkstemp(tmp.s)) == -1) {
+		buf_free(&tmp);
+		return;
+	}
 	n = gather(&body, &codes);
 	if (n > 0 && pcre2_serialize_encode((const pcre2_code **)codes, n,
 	    &blob, &bloblen, NULL) == n) {
@@ -573,10 +573,14 @@ save(void)
 		buf_printf(&head, "\t%s\t%d\t%zx\t%llx\n", rc.hash, n,
 		    body.len, (unsigned long long)hash_bytes(body.s,
 		    body.len, 0));
-		write_file(&head, &body);
+		write_file(fd, tmp.s, &head, &body);
 		prune();
+	} else {
+		close(fd);
+		unlink(tmp.s);
 	}
 	free(codes);
+	buf_free(&tmp);
 	buf_free(&head);
 	buf_free(&body);
 }

@@ -60,21 +60,23 @@ caption_read(struct textrules *tr, struct caption *cap, const char *s,
     size_t n)
 {
 	struct buf rest = BUF_INIT;
+	const char *t = s;
 	size_t off, len;
 	int found = 0;
 
 	/* The title is looked for in what is left once the code is out, so
-	 * "预算01表" alone is a code, not a title. */
-	buf_add(&rest, s, n);
+	 * "预算01表" alone is a code, not a title: a copy only then. */
 	if (patlist_group(&tr->code, s, n, NULL, &off, &len) != -1) {
 		set_once(&cap->code, s, off, len);
+		buf_add(&rest, s, n);
 		memset(rest.s + off, ' ', len);
+		t = rest.s;
 		found = 1;
 	}
-	if (patlist_match(&tr->not_title, s, n) == -1 &&
-	    patlist_group(&tr->title, rest.s, rest.len, "title", &off,
-	    &len) != -1) {
-		set_once(&cap->title, rest.s, off, len);
+	/* Few lines are titles: not-title is asked only of those. */
+	if (patlist_group(&tr->title, t, n, "title", &off, &len) != -1 &&
+	    patlist_match(&tr->not_title, s, n) == -1) {
+		set_once(&cap->title, t, off, len);
 		found = 1;
 	}
 	buf_free(&rest);
